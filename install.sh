@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian machine: runtime packages, build, launcher on PATH, AOT cache. Idempotent.
+#   PREFIX=/usr/local ./install.sh      (SKIP_PACKAGES=1 to leave apt alone)
+set -euo pipefail
+cd "$(dirname "$0")"
+PREFIX=${PREFIX:-/usr/local}
+LIB="$PREFIX/lib/jcompose"
+
+if [ "${SKIP_PACKAGES:-0}" != 1 ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  # Runtime of the embedded engine: runc, iproute2, iptables, busybox-static (base image); maven to build.
+  need=""
+  for p in maven runc iproute2 iptables busybox-static; do
+    dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
+  done
+  if [ -n "$need" ]; then
+    echo "installing:$need"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+  fi
+fi
+
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+echo "building with $JAVA_HOME"
+mvn -B -q -DskipTests package
+
+mkdir -p "$LIB"
+tmp="$LIB/.jcompose.jar.$$"
+cp target/jcompose.jar "$tmp" && sync "$tmp" && mv -f "$tmp" "$LIB/jcompose.jar"
+
+cat > "$PREFIX/bin/jcompose.tmp.$$" <<LAUNCHER
+#!/bin/sh
+# jcompose launcher (written by install.sh)
+JAVA_HOME="\${JCOMPOSE_JAVA_HOME:-$JAVA_HOME}"
+AOT="$LIB/jcompose.aot"
+if [ -f "\$AOT" ]; then
+  exec "\$JAVA_HOME/bin/java" -XX:AOTCache="\$AOT" -Xlog:aot=off -Xlog:cds=off -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$LIB/jcompose.jar" "\$@"
+fi
+exec "\$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$LIB/jcompose.jar" "\$@"
+LAUNCHER
+chmod 755 "$PREFIX/bin/jcompose.tmp.$$"
+mv -f "$PREFIX/bin/jcompose.tmp.$$" "$PREFIX/bin/jcompose"
+
+# AOT cache (JDK 25+): one training run over representative commands; startup ~650 ms -> ~250 ms.
+if "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  rm -f "$LIB/jcompose.aot"
+  (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" -Xlog:aot=off -Xlog:cds=off \
+      -jar "$LIB/jcompose.jar" config >/dev/null 2>&1) || rm -f "$LIB/jcompose.aot"
+fi
+echo "installed: $PREFIX/bin/jcompose ($("$PREFIX/bin/jcompose" --version))"

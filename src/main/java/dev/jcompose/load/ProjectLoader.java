@@ -1,0 +1,84 @@
+package dev.jcompose.load;
+
+import dev.jcompose.load.bind.Binder;
+import dev.jcompose.load.discover.ProjectName;
+import dev.jcompose.load.discover.ProjectSources;
+import dev.jcompose.load.discover.SourceFile;
+import dev.jcompose.load.merge.Merger;
+import dev.jcompose.load.normalize.Normalizer;
+import dev.jcompose.load.profile.Profiles;
+import dev.jcompose.load.tree.MapNode;
+import dev.jcompose.load.tree.ScalarNode;
+import dev.jcompose.load.validate.Consistency;
+import dev.jcompose.load.validate.SchemaValidator;
+import dev.jcompose.model.Project;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the loader phases in their fixed order:
+ * sources (files, .env) → per file: parse → interpolate → include → extends → merge → schema → name → profiles
+ * → normalise → consistency → bind.
+ */
+public final class ProjectLoader {
+    private ProjectLoader() {
+    }
+
+    /** A loaded project with the trees `config` prints. */
+    public record Loaded(Project project, MapNode canonical, ProjectSources sources, List<String> warnings) {
+    }
+
+    public static Loaded load(LoadOptions options) {
+        Warnings warnings = new Warnings();
+        ProjectSources sources = ProjectSources.resolve(options, warnings);
+
+        List<MapNode> documents = new ArrayList<>();
+        for (SourceFile file : sources.files()) {
+            documents.addAll(FileAssembler.assemble(file, sources.projectDir(), sources.environment(), options,
+                    warnings));
+        }
+        MapNode merged = Merger.merge(documents);
+        if (options.interpolate()) {
+            // Uninterpolated values (${X} in a port) cannot be checked against the schema's types.
+            SchemaValidator.validate(merged);
+        }
+        String name = ProjectName.resolve(options.projectName(), sources.environment(), merged,
+                sources.projectDir());
+        merged = merged.with("name", ScalarNode.of(merged.keyMark("name"), name));
+
+        Profiles.Split split = Profiles.apply(merged, activeProfiles(options, sources), options.services());
+        MapNode canonical = split.enabled();
+        MapNode disabled = split.disabledServices();
+        if (options.normalize()) {
+            Normalizer.Context ctx = new Normalizer.Context(name, sources.projectDir(), sources.environment(),
+                    options.resolvePaths());
+            canonical = Normalizer.normalize(canonical, ctx, warnings);
+            disabled = Normalizer.normalize(MapNode.builder(disabled.mark()).put("name", merged.get("name"))
+                    .put("services", disabled).build(), ctx, warnings).get("services") instanceof MapNode m
+                    ? m : disabled;
+        }
+        if (options.consistency() && options.normalize()) {
+            Consistency.check(canonical);
+        }
+        List<Path> configFiles = sources.files().stream().map(f -> f.path() == null ? Path.of("-") : f.path())
+                .toList();
+        Project project = options.normalize()
+                ? Binder.bind(name, sources.projectDir(), configFiles, canonical, disabled, sources.environment())
+                : null;
+        return new Loaded(project, canonical, sources, warnings.list());
+    }
+
+    /** --profile values plus COMPOSE_PROFILES (comma-separated) from the project environment. */
+    static Set<String> activeProfiles(LoadOptions options, ProjectSources sources) {
+        Set<String> active = new LinkedHashSet<>(options.profiles());
+        String env = sources.environment().get("COMPOSE_PROFILES");
+        if (options.profiles().isEmpty() && env != null && !env.isBlank()) {
+            Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(active::add);
+        }
+        return active;
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test command: every test, including those that need a Docker engine (tag "docker"; a running dockerd
+# is started here when docker.io is installed and none runs). Extra args go to Maven, e.g. -Dtest=LoaderTest.
+set -euo pipefail
+cd "$(dirname "$0")"
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+if command -v dockerd >/dev/null && ! docker info >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "starting dockerd"
+  (nohup dockerd >/tmp/jcompose-ci-dockerd.log 2>&1 &)
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+fi
+exec mvn -B test "$@"
