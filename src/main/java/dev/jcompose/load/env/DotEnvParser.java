@@ -78,7 +78,8 @@ final class DotEnvParser {
 
     /** "export" followed by white space is a shell prefix, not part of the key. */
     private void skipExport() {
-        if (text.startsWith("export", pos) && pos + 6 < text.length() && " \t\n\f\r".indexOf(text.charAt(pos + 6)) >= 0) {
+        boolean blankFollows = pos + 6 < text.length() && " \t\n\f\r".indexOf(text.charAt(pos + 6)) >= 0;
+        if (text.startsWith("export", pos) && blankFollows) {
             pos += 6;
             while (pos < text.length() && isInlineSpace(text.codePointAt(pos))) {
                 pos += Character.charCount(text.codePointAt(pos));
