@@ -56,11 +56,12 @@ final class InfraPlanner {
             return;
         }
         boolean owned = ctx.desired.name().equals(live.project()) && key.equals(live.key());
+        boolean renamed = !live.name().equals(desired.name());
         // No recorded hash (older compose, created by hand): reuse untouched, as compose does.
-        if (!owned || live.configHash().isEmpty() || live.configHash().equals(hash)) {
-            return;
+        boolean diverged = !live.configHash().isEmpty() && !live.configHash().equals(hash);
+        if (owned && (renamed || diverged)) {
+            recreateNetwork(key, desired, hash, live);
         }
-        recreateNetwork(key, desired, hash, live);
     }
 
     private Operation createNetwork(String key, Network desired, String hash, String cause) {

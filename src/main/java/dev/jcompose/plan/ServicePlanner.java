@@ -82,7 +82,8 @@ final class ServicePlanner {
             }
         }
 
-        int next = ctx.observed.serviceContainers(name).stream().mapToInt(ObservedContainer::number).max()
+        // max+1 like compose (gaps are not filled); containers a volume recreation removed no longer count.
+        int next = live.stream().mapToInt(ObservedContainer::number).max()
                 .orElse(0) + 1;
         for (int i = 0; i < expected - keep.size(); i++) {
             create(service, next + i, infra);
@@ -152,12 +153,17 @@ final class ServicePlanner {
 
         String replaced = "replaced by #" + create.id();
         PlanNode stop = ctx.stoppedByPlan.get(old.id());
-        List<PlanNode> removeDeps = new ArrayList<>(List.of(create));
+        // Invariant: the replacement exists before the old container goes. A stop planned here waits for the
+        // create; a stop planned earlier (network recreation) or no stop at all does not, so the remove must.
+        List<PlanNode> removeDeps = new ArrayList<>();
         if (stop == null && old.state().isActive()) {
             stop = ctx.plan.add(InfraPlanner.containerOp(STOP_CONTAINER, old, replaced), group, List.of(create));
             ctx.stoppedByPlan.put(old.id(), stop);
+            removeDeps.add(stop);
+        } else {
+            removeDeps.add(create);
+            removeDeps.addAll(InfraPlanner.listOf(stop));
         }
-        removeDeps.addAll(InfraPlanner.listOf(stop));
         removeDeps.addAll(ctx.connectNodes.getOrDefault(old.id(), List.of()));
         PlanNode remove = ctx.plan.add(InfraPlanner.containerOp(REMOVE_CONTAINER, old, replaced), group,
                 removeDeps);
