@@ -30,7 +30,8 @@ public record ObservedProject(
     public ObservedProject {
         Objects.requireNonNull(name, "name");
         containers = containers == null ? List.of() : containers.stream().sorted(
-                Comparator.comparing((ObservedContainer c) -> String.valueOf(c.service())).thenComparing(BY_NUMBER)
+                Comparator.comparing((ObservedContainer c) -> String.valueOf(c.service()))
+                        .thenComparing(ObservedContainer::oneOff).thenComparing(BY_NUMBER)
                         .thenComparing(c -> String.valueOf(c.name()))).toList();
         networks = networks == null ? List.of() : List.copyOf(networks);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
