@@ -7,6 +7,7 @@ import static dev.jcompose.plan.OperationType.STOP_CONTAINER;
 
 import dev.jcompose.model.Service;
 import dev.jcompose.state.DesiredLabels;
+import dev.jcompose.state.Labels;
 import dev.jcompose.state.Names;
 import dev.jcompose.state.ObservedContainer;
 import dev.jcompose.state.ObservedProject;
@@ -37,7 +38,17 @@ final class ServicePlanner {
         String hash = ctx.desiredHash(name);
         RecreateCause.Policy policy = causes.policyFor(name);
         Map<String, String> reasons = new TreeMap<>();
-        List<ObservedContainer> live = ctx.liveContainers(name);
+        List<ObservedContainer> live = new ArrayList<>();
+        List<PlanNode> removals = new ArrayList<>();
+        for (ObservedContainer c : ctx.liveContainers(name)) {
+            if (c.number() < 1) {
+                // Without a number it can be neither kept nor replaced under its name: compose ignores it, we
+                // remove it so the service converges to exactly its replicas.
+                removals.add(remove(c, "replica without a " + Labels.CONTAINER_NUMBER + " label"));
+            } else {
+                live.add(c);
+            }
+        }
         live.forEach(c -> {
             String reason = causes.of(service, c, policy, hash);
             if (reason != null) {
@@ -57,7 +68,6 @@ final class ServicePlanner {
         List<ObservedContainer> keep = new ArrayList<>(unique.subList(0, Math.min(expected, unique.size())));
         List<ObservedContainer> excess = new ArrayList<>(unique.subList(keep.size(), unique.size()));
 
-        List<PlanNode> removals = new ArrayList<>();
         for (ObservedContainer d : duplicates) {
             removals.add(remove(d, "duplicate of replica #" + d.number() + " (left by an interrupted recreate)"));
         }

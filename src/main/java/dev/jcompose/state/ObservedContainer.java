@@ -79,7 +79,7 @@ public record ObservedContainer(
 
     /** Resource id in plans: {@code service:web:1}, or {@code container:<name>} for one-off containers. */
     public String resourceId() {
-        if (oneOff() || service() == null) {
+        if (oneOff() || service() == null || number() < 1) {
             return "container:" + name;
         }
         return "service:" + service() + ":" + number();

@@ -136,4 +136,15 @@ class ReconcileScaleTest {
                 recreate
                 """, up(WEB, o.build()));
     }
+
+    @Test
+    void replicaWithoutANumberLabelIsRemoved() {
+        Observed o = web(1).container("web", 2, c -> c.labels.remove(dev.jcompose.state.Labels.CONTAINER_NUMBER));
+        assertPlan("""
+                [] -> #1 container:myapp-web-2, STOP_CONTAINER myapp-web-2, replica without a \
+                com.docker.compose.container-number label
+                [1] -> #2 container:myapp-web-2, REMOVE_CONTAINER myapp-web-2, replica without a \
+                com.docker.compose.container-number label
+                """, up(WEB, o.build()));
+    }
 }
