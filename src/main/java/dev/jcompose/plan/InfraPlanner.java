@@ -153,6 +153,8 @@ final class InfraPlanner {
         ctx.volumeNodes.put(key, ctx.plan.add(createVolume(key, desired, hash, "recreate after config change"),
                 List.of(removed)));
         ctx.recreatedServices.addAll(services);
+        // Their containers are gone whether or not the user selected them: they must be created again.
+        ctx.scope.addAll(services);
     }
 
     /** Services mounting the volume, grown by the volumes_from closure (that shares the mount). */

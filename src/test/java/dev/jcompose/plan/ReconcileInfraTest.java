@@ -194,4 +194,23 @@ class ReconcileInfraTest {
                 .plainVolume("myapp_data", Map.of(Labels.PROJECT, "other", Labels.VOLUME, "data"))
                 .running("db", 1).build()));
     }
+
+    @Test
+    void volumeRecreationAlsoRecreatesUnselectedServicesMountingIt() {
+        Project p = project("myapp").volume("data").service(service("db").volume("data", "/data"))
+                .service(service("backup").volume("data", "/data")).build();
+        assertPlan("""
+                [] -> #1 service:backup:1, REMOVE_CONTAINER myapp-backup-1, mounted volume config changed
+                [] -> #2 service:db:1, STOP_CONTAINER myapp-db-1, mounted volume config changed
+                [2] -> #3 service:db:1, REMOVE_CONTAINER myapp-db-1, mounted volume config changed
+                [1,3] -> #4 volume:data, REMOVE_VOLUME myapp_data, config hash diverged
+                [4] -> #5 volume:data, CREATE_VOLUME myapp_data, recreate after config change
+                [5] -> #6 service:backup:1, CREATE_CONTAINER myapp-backup-1, no existing container
+                [6] -> #7 service:backup:1, START_CONTAINER myapp-backup-1, new container
+                [5] -> #8 service:db:1, CREATE_CONTAINER myapp-db-1, no existing container
+                [8] -> #9 service:db:1, START_CONTAINER myapp-db-1, new container
+                """, up(p, Observed.of(p).network("default").volume("data", "myapp_data", "old-hash")
+                .running("db", 1).container("backup", 1, c -> c.exited(0)).build(),
+                opts().services("db").confirmVolumeRecreate(q -> true)));
+    }
 }
