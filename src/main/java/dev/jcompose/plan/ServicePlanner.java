@@ -68,9 +68,12 @@ final class ServicePlanner {
         List<ObservedContainer> keep = new ArrayList<>(unique.subList(0, Math.min(expected, unique.size())));
         List<ObservedContainer> excess = new ArrayList<>(unique.subList(keep.size(), unique.size()));
 
+        // A duplicate may hold the final name a kept replica gets back: renames wait for these removals.
+        List<PlanNode> nameFreed = new ArrayList<>();
         for (ObservedContainer d : duplicates) {
-            removals.add(remove(d, "duplicate of replica #" + d.number() + " (left by an interrupted recreate)"));
+            nameFreed.add(remove(d, "duplicate of replica #" + d.number() + " (left by an interrupted recreate)"));
         }
+        removals.addAll(nameFreed);
         String scale = "scale " + unique.size() + "→" + expected;
         excess.stream().filter(c -> reasons.containsKey(c.id())).forEach(c ->
                 removals.add(remove(c, scale + ": obsolete first (" + reasons.get(c.id()) + ")")));
@@ -84,10 +87,10 @@ final class ServicePlanner {
         for (ObservedContainer c : keep) {
             String reason = reasons.get(c.id());
             if (reason != null) {
-                recreate(service, c, reason, infra);
+                recreate(service, c, reason, infra, nameFreed);
                 ctx.recreatedServices.add(name);
             } else {
-                PlanNode renamed = renameIfMisnamed(service, c, removals);
+                PlanNode renamed = renameIfMisnamed(service, c, nameFreed);
                 starts.existing(service, c, renamed);
             }
         }
@@ -148,7 +151,8 @@ final class ServicePlanner {
     }
 
     /** create replacement under a temporary name → stop old → remove old → rename replacement → start. */
-    private void recreate(Service service, ObservedContainer old, String reason, List<PlanNode> infra) {
+    private void recreate(Service service, ObservedContainer old, String reason, List<PlanNode> infra,
+            List<PlanNode> nameFreed) {
         String resource = "service:" + service.name() + ":" + old.number();
         String group = "recreate:" + service.name() + ":" + old.number();
         String finalName = service.containerName(ctx.desired.name(), old.number());
@@ -177,8 +181,10 @@ final class ServicePlanner {
         removeDeps.addAll(ctx.connectNodes.getOrDefault(old.id(), List.of()));
         PlanNode remove = ctx.plan.add(InfraPlanner.containerOp(REMOVE_CONTAINER, old, replaced), group,
                 removeDeps);
+        List<PlanNode> renameDeps = new ArrayList<>(List.of(remove));
+        renameDeps.addAll(nameFreed);
         PlanNode rename = ctx.plan.add(Operation.of(RENAME_CONTAINER, resource, "finalize recreate", finalName)
-                .withService(service.name(), old.number()).withSubject(create.id()), group, List.of(remove));
+                .withService(service.name(), old.number()).withSubject(create.id()), group, renameDeps);
         ctx.markDone(service.name(), rename);
         ctx.plannedNames.put(finalName, resource);
         starts.created(service, resource, finalName, old.number(), rename, create, "recreated");

@@ -147,4 +147,19 @@ class ReconcileScaleTest {
                 com.docker.compose.container-number label
                 """, up(WEB, o.build()));
     }
+
+    @Test
+    void interruptedRecreateOfAnOutdatedReplicaRenamesOnlyOnceTheNameIsFree() {
+        Observed o = Observed.of(WEB).infra().container("web", 1, c -> c.hash("stale").exited(0))
+                .container("web", 1, c -> c.id("tmp").name("id-web-1_myapp-web-1").hash("stale")
+                        .state(ContainerState.CREATED).created("2026-01-02T00:00:00Z"));
+        assertPlan("""
+                [] -> #1 service:web:1, REMOVE_CONTAINER myapp-web-1, duplicate of replica #1 (left by an \
+                interrupted recreate)
+                [] -> #2 service:web:1, CREATE_CONTAINER tmp_myapp-web-1, config hash differs [recreate:web:1]
+                [2] -> #3 service:web:1, REMOVE_CONTAINER id-web-1_myapp-web-1, replaced by #2 [recreate:web:1]
+                [1,3] -> #4 service:web:1, RENAME_CONTAINER myapp-web-1, finalize recreate [recreate:web:1]
+                [4] -> #5 service:web:1, START_CONTAINER myapp-web-1, recreated
+                """, up(WEB, o.build()));
+    }
 }
