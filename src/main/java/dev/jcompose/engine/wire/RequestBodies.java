@@ -18,8 +18,11 @@ import dev.jcompose.engine.NetworkSpec;
 import dev.jcompose.engine.VolumeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Request bodies of the create/connect endpoints (POST /containers/create, /networks/create, ...). */
 public final class RequestBodies {
@@ -50,9 +53,12 @@ public final class RequestBodies {
         body.put("Image", spec.image());
         putMap(body, "Labels", spec.labels());
         put(body, "WorkingDir", spec.workingDir());
-        if (!spec.exposedPorts().isEmpty()) {
+        // dockerd publishes only exposed ports, so every bound port is exposed too (as `docker run -p` does).
+        SortedSet<String> exposedPorts = new TreeSet<>(spec.exposedPorts());
+        spec.portBindings().forEach(b -> exposedPorts.add(b.containerPortKey()));
+        if (!exposedPorts.isEmpty()) {
             ObjectNode exposed = body.putObject("ExposedPorts");
-            spec.exposedPorts().stream().sorted().forEach(p -> exposed.putObject(p));
+            exposedPorts.forEach(exposed::putObject);
         }
         put(body, "StopSignal", spec.stopSignal());
         if (spec.stopTimeout() != null) {
@@ -148,7 +154,7 @@ public final class RequestBodies {
                 continue;
             }
             ObjectNode mount = mounts.addObject();
-            mount.put("Type", m.type().name().toLowerCase(java.util.Locale.ROOT));
+            mount.put("Type", m.type().name().toLowerCase(Locale.ROOT));
             put(mount, "Source", m.source());
             mount.put("Target", m.target());
             putTrue(mount, "ReadOnly", m.readOnly());
