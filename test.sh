@@ -10,4 +10,5 @@ if command -v dockerd >/dev/null && ! docker info >/dev/null 2>&1 && [ "$(id -u)
   (nohup dockerd >/tmp/jcompose-ci-dockerd.log 2>&1 &)
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
 fi
+if docker info >/dev/null 2>&1; then scripts/make-busybox-image.sh; fi
 exec mvn -B test "$@"

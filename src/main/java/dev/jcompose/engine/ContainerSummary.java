@@ -1,0 +1,16 @@
+package dev.jcompose.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One row of a container list (what `docker ps -a` knows without an inspect). name has no leading "/". */
+public record ContainerSummary(String id, String name, String image, String imageId, String command,
+        ContainerState state, String status, Map<String, String> labels, Instant created, List<PublishedPort> ports,
+        List<String> networks) {
+    public ContainerSummary {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        networks = networks == null ? List.of() : List.copyOf(networks);
+    }
+}

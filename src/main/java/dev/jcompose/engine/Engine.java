@@ -1,0 +1,164 @@
+package dev.jcompose.engine;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What compose needs from a container engine, and no more. Identifiers accept an id, a unique id prefix or
+ * a name, like the Docker API. Implementations are thread-safe; calls may run in parallel (--parallel).
+ * Every failure is a ComposeException: NOT_FOUND (no such object), CONFLICT (name in use, object in use,
+ * port allocated) or ENGINE (anything else), with the engine's message.
+ */
+public interface Engine extends AutoCloseable {
+
+    // --- engine ---
+
+    /** Fails with ENGINE when the engine cannot be reached. */
+    void ping();
+
+    EngineInfo info();
+
+    // --- containers ---
+
+    /** Containers whose labels match every filter ("key" or "key=value"); stopped ones too when asked. */
+    List<ContainerSummary> listContainers(List<String> labelFilters, boolean includeStopped);
+
+    ContainerInfo inspectContainer(String container);
+
+    default Optional<ContainerInfo> findContainer(String container) {
+        try {
+            return Optional.of(inspectContainer(container));
+        } catch (RuntimeException e) {
+            if (EngineErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the container attached to its first network, then connects the other networks (before any
+     * start, as compose does). Returns the id. A name in use is a CONFLICT; an image that is not present
+     * locally is NOT_FOUND (this call never pulls).
+     */
+    String createContainer(ContainerSpec spec);
+
+    /** Starting a running container is a no-op. */
+    void startContainer(String container);
+
+    /**
+     * Sends the stop signal, waits up to {@code timeout} (null = the container's stop timeout, default 10 s),
+     * then SIGKILL. Stopping a stopped container is a no-op.
+     */
+    void stopContainer(String container, Duration timeout);
+
+    /** signal: "SIGTERM", "TERM" or "15". Fails with CONFLICT when the container is not running. */
+    void killContainer(String container, String signal);
+
+    void pauseContainer(String container);
+
+    void unpauseContainer(String container);
+
+    /** A running container needs force (CONFLICT otherwise); removeVolumes drops its anonymous volumes. */
+    void removeContainer(String container, boolean force, boolean removeVolumes);
+
+    /** newName in use → CONFLICT. */
+    void renameContainer(String container, String newName);
+
+    /** Blocks until the container is not running and returns its exit code (0 for a never started one). */
+    int waitContainer(String container) throws InterruptedException;
+
+    /** Streams log lines to {@code sink}; without follow the stream ends at the current end of the log. */
+    Subscription logs(String container, LogOptions options, Consumer<LogFrame> sink);
+
+    /** Reads the log up to now (no follow). */
+    default List<LogFrame> readLogs(String container, LogOptions options) throws InterruptedException {
+        List<LogFrame> frames = new ArrayList<>();
+        LogOptions once = new LogOptions(false, options.since(), options.until(), options.tail(), options.stdout(),
+                options.stderr());
+        try (Subscription subscription = logs(container, once, frame -> {
+            synchronized (frames) {
+                frames.add(frame);
+            }
+        })) {
+            subscription.awaitCompletion();
+        }
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
+    }
+
+    /** Runs a command in a running container to completion (CONFLICT when the container is not running). */
+    ExecResult exec(String container, ExecSpec spec) throws InterruptedException;
+
+    // --- networks ---
+
+    /** Networks whose labels match every filter; an empty filter list returns all (bridge, host, none too). */
+    List<NetworkInfo> listNetworks(List<String> labelFilters);
+
+    NetworkInfo inspectNetwork(String network);
+
+    /** Returns the id. A name in use is a CONFLICT. */
+    String createNetwork(NetworkSpec spec);
+
+    /** Attaches {@code container} to {@code endpoint.network()} with its aliases and addresses. */
+    void connectNetwork(String container, EndpointSpec endpoint);
+
+    void disconnectNetwork(String network, String container, boolean force);
+
+    /** A network with attached containers cannot be removed (CONFLICT). */
+    void removeNetwork(String network);
+
+    // --- volumes ---
+
+    List<VolumeInfo> listVolumes(List<String> labelFilters);
+
+    VolumeInfo inspectVolume(String name);
+
+    /** Creating an existing volume with the same driver returns it unchanged, as Docker does. */
+    VolumeInfo createVolume(VolumeSpec spec);
+
+    /** A volume used by a container cannot be removed (CONFLICT), even with force. */
+    void removeVolume(String name, boolean force);
+
+    // --- images ---
+
+    /** Images, optionally only those matching a reference pattern ("jcompose/*", "busybox:latest"). */
+    List<ImageSummary> listImages(String referenceFilter);
+
+    ImageInfo inspectImage(String image);
+
+    default Optional<ImageInfo> findImage(String image) {
+        try {
+            return Optional.of(inspectImage(image));
+        } catch (RuntimeException e) {
+            if (EngineErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Untags, and deletes when the last tag goes. Used by a container → CONFLICT unless force. */
+    void removeImage(String image, boolean force);
+
+    void tagImage(String source, String target);
+
+    /** Pulls from a registry; progress gets one status line per update. */
+    void pullImage(String reference, Consumer<String> progress);
+
+    /** Loads a `docker save` archive (tar). */
+    void loadImage(InputStream archive);
+
+    // --- events ---
+
+    Subscription events(EventFilter filter, Consumer<EngineEvent> sink);
+
+    /** Releases connections; further calls fail. */
+    @Override
+    void close();
+}

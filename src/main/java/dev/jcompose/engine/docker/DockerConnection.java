@@ -1,0 +1,192 @@
+package dev.jcompose.engine.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.jcompose.engine.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Two HTTP pools to one daemon: "short" for calls that answer at once (with a response timeout, so a hung
+ * daemon fails the command), "long" for calls that legitimately block (stop, wait, exec, logs, events,
+ * pull, load), which must never time out by themselves.
+ */
+final class DockerConnection implements AutoCloseable {
+    static final String API_VERSION = "1.41";
+    private static final String PREFIX = "/v" + API_VERSION;
+
+    private final URI host;
+    private final DockerHttpClient shortHttp;
+    private final DockerHttpClient longHttp;
+    private final DockerClient streams;
+
+    DockerConnection(DockerEngine.Options options) {
+        this.host = options.host();
+        DockerClientConfig config = clientConfig(options);
+        this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig()).maxConnections(options.parallel() + 4)
+                .connectionTimeout(options.connectTimeout()).responseTimeout(options.responseTimeout()).build();
+        // Streams hold a connection each (one `logs -f` per container, events), so this pool is wider.
+        this.longHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig()).maxConnections(Math.max(64, options.parallel() * 4))
+                .connectionTimeout(options.connectTimeout()).build();
+        this.streams = DockerClientImpl.getInstance(config, longHttp);
+    }
+
+    private static DockerClientConfig clientConfig(DockerEngine.Options options) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(options.host().toString()).withApiVersion(API_VERSION);
+        String certPath = options.env().get("DOCKER_CERT_PATH");
+        boolean tls = !options.env().getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty();
+        builder.withDockerTlsVerify(tls);
+        if (tls && certPath != null && !certPath.isEmpty()) {
+            builder.withDockerCertPath(certPath);
+        }
+        return builder.build();
+    }
+
+    URI host() {
+        return host;
+    }
+
+    /** The docker-java client for streaming commands (logs, events, exec attach, pull). */
+    DockerClient streams() {
+        return streams;
+    }
+
+    JsonNode get(String path, Map<String, String> query) {
+        return call(shortHttp, "GET", path, query, null);
+    }
+
+    JsonNode post(String path, Map<String, String> query, JsonNode body) {
+        return call(shortHttp, "POST", path, query, body == null ? null : bytes(body));
+    }
+
+    /** A POST that may block for long (stop with a grace period, wait). */
+    JsonNode postLong(String path, Map<String, String> query, JsonNode body) {
+        return call(longHttp, "POST", path, query, body == null ? null : bytes(body));
+    }
+
+    JsonNode delete(String path, Map<String, String> query) {
+        return call(shortHttp, "DELETE", path, query, null);
+    }
+
+    /** GET answering plain text (/_ping). */
+    String getText(String path) {
+        return execute(shortHttp, Request.builder().method(Request.Method.GET).path(PREFIX + path).build());
+    }
+
+    /** POST with a raw request body (an image archive) on the long pool; returns the raw answer. */
+    String postStream(String path, Map<String, String> query, InputStream body, String contentType) {
+        Request request = Request.builder().method(Request.Method.POST).path(PREFIX + path + queryString(query))
+                .putHeader("Content-Type", contentType).body(body).build();
+        return execute(longHttp, request);
+    }
+
+    private JsonNode call(DockerHttpClient http, String method, String path, Map<String, String> query,
+            byte[] body) {
+        Request.Builder builder = Request.builder().method(Request.Method.valueOf(method))
+                .path(PREFIX + path + queryString(query));
+        if (body != null) {
+            builder.putHeader("Content-Type", "application/json").bodyBytes(body);
+        }
+        String text = execute(http, builder.build());
+        return text.isBlank() ? null : Json.parse(text);
+    }
+
+    /** Returns the body ("" when empty, and for 304 Not Modified: the no-op answer). */
+    private String execute(DockerHttpClient http, Request request) {
+        String text;
+        int status;
+        try (Response response = http.execute(request)) {
+            status = response.getStatusCode();
+            try (InputStream body = response.getBody()) {
+                text = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw DockerErrors.fromIo(e, host);
+        } catch (UncheckedIOException e) {
+            throw DockerErrors.fromIo(e.getCause(), host);
+        } catch (RuntimeException e) {
+            throw DockerErrors.fromClient(e, host);
+        }
+        if (status == DockerErrors.NOT_MODIFIED) {
+            return "";
+        }
+        if (status >= 300) {
+            throw DockerErrors.fromResponse(status, text);
+        }
+        return text;
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> query(String... keyValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                out.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return out;
+    }
+
+    /** The "filters" query value: {"label": ["a=b", "c"]} (omitted when empty). */
+    static String labelFilters(List<String> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return null;
+        }
+        var node = Json.object();
+        var array = node.putArray("label");
+        labels.forEach(array::add);
+        return node.toString();
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner("&", "?", "");
+        query.forEach((k, v) -> joiner.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return joiner.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            streams.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing a broken connection has nothing useful to report
+        }
+        try {
+            shortHttp.close();
+        } catch (IOException ignored) {
+            // idem
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jcompose.engine.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.command.EventsCmd;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.StreamType;
+import dev.jcompose.engine.EngineErrors;
+import dev.jcompose.engine.EngineEvent;
+import dev.jcompose.engine.EventFilter;
+import dev.jcompose.engine.ExecResult;
+import dev.jcompose.engine.ExecSpec;
+import dev.jcompose.engine.LogFrame;
+import dev.jcompose.engine.LogOptions;
+import dev.jcompose.engine.Subscription;
+import dev.jcompose.engine.wire.Json;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The streaming calls, through docker-java's stream decoding: logs, events, exec, pull. */
+final class DockerStreams {
+    private final DockerConnection connection;
+
+    DockerStreams(DockerConnection connection) {
+        this.connection = connection;
+    }
+
+    Subscription logs(String container, LogOptions options, Consumer<LogFrame> sink) {
+        LogContainerCmd cmd = connection.streams().logContainerCmd(container).withTimestamps(true)
+                .withFollowStream(options.follow()).withStdOut(options.stdout()).withStdErr(options.stderr());
+        if (options.since() != null) {
+            cmd.withSince((int) options.since().getEpochSecond());
+        }
+        if (options.until() != null) {
+            cmd.withUntil((int) options.until().getEpochSecond());
+        }
+        if (options.tail() != null) {
+            cmd.withTail(options.tail());
+        } else {
+            cmd.withTailAll();
+        }
+        StreamSubscription<Frame> subscription = new StreamSubscription<>(frame -> {
+            LogFrame.Stream stream = frame.getStreamType() == StreamType.STDERR ? LogFrame.Stream.STDERR
+                    : LogFrame.Stream.STDOUT;
+            LogLines.parse(frame.getPayload(), stream).forEach(sink);
+        }, connection.host());
+        return start(() -> cmd.exec(subscription), subscription);
+    }
+
+    Subscription events(EventFilter filter, Consumer<EngineEvent> sink) {
+        EventsCmd cmd = connection.streams().eventsCmd();
+        if (!filter.labels().isEmpty()) {
+            cmd.withLabelFilter(filter.labels().toArray(String[]::new));
+        }
+        if (!filter.types().isEmpty()) {
+            cmd.withEventTypeFilter(filter.types().toArray(String[]::new));
+        }
+        if (filter.since() != null) {
+            cmd.withSince(unixTime(filter.since()));
+        }
+        if (filter.until() != null) {
+            cmd.withUntil(unixTime(filter.until()));
+        }
+        StreamSubscription<Event> subscription = new StreamSubscription<>(event -> {
+            EngineEvent mapped = map(event);
+            // The daemon filters too; checking again keeps the contract exact for engines that filter less.
+            if (filter.matches(mapped)) {
+                sink.accept(mapped);
+            }
+        }, connection.host());
+        return start(() -> cmd.exec(subscription), subscription);
+    }
+
+    private static Subscription start(Runnable exec, StreamSubscription<?> subscription) {
+        try {
+            exec.run();
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
+        return subscription;
+    }
+
+    private static EngineEvent map(Event event) {
+        String type = event.getType() == null ? "" : event.getType().getValue();
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        String actorId = event.getActor() != null ? event.getActor().getId() : event.getId();
+        Instant time = event.getTimeNano() != null ? Instant.EPOCH.plusNanos(event.getTimeNano())
+                : Instant.ofEpochSecond(event.getTime() == null ? 0 : event.getTime());
+        return new EngineEvent(type.toLowerCase(Locale.ROOT), action, actorId,
+                event.getActor() == null ? null : event.getActor().getAttributes(), time);
+    }
+
+    private static String unixTime(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
+    }
+
+    ExecResult exec(String container, ExecSpec spec) throws InterruptedException {
+        ObjectNode body = Json.object();
+        body.put("AttachStdin", false).put("AttachStdout", true).put("AttachStderr", true).put("Tty", spec.tty());
+        var cmd = body.putArray("Cmd");
+        spec.cmd().forEach(cmd::add);
+        Json.putStrings(body, "Env", spec.env());
+        Json.put(body, "User", spec.user());
+        Json.put(body, "WorkingDir", spec.workingDir());
+        Json.putTrue(body, "Privileged", spec.privileged());
+        String execId = Json.text(connection.post("/containers/" + DockerConnection.segment(container) + "/exec",
+                null, body), "Id");
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        StreamSubscription<Frame> output = new StreamSubscription<>(frame -> {
+            ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+            synchronized (target) {
+                target.writeBytes(frame.getPayload());
+            }
+        }, connection.host());
+        connection.streams().execStartCmd(execId).withDetach(false).withTty(spec.tty()).exec(output);
+        output.awaitCompletion();
+        return new ExecResult(exitCode(execId), text(stdout), text(stderr));
+    }
+
+    /** The output stream can end a moment before the daemon records the exit code; poll briefly for it. */
+    private int exitCode(String execId) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            JsonNode inspect = connection.get("/exec/" + execId + "/json", null);
+            if (!Json.bool(inspect, "Running") || attempt >= 200) {
+                return (int) Json.number(inspect, "ExitCode");
+            }
+            Thread.sleep(Duration.ofMillis(10));
+        }
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        synchronized (bytes) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    void pull(String reference, Consumer<String> progress) throws InterruptedException {
+        String[] repoTag = ImageRefs.splitTag(reference);
+        StreamSubscription<PullResponseItem> subscription = new StreamSubscription<>(item -> {
+            if (item.getErrorDetail() != null || item.getError() != null) {
+                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage() : item.getError();
+                throw EngineErrors.failure(message);
+            }
+            String line = (item.getId() == null ? "" : item.getId() + ": ")
+                    + (item.getStatus() == null ? "" : item.getStatus())
+                    + (item.getProgress() == null ? "" : " " + item.getProgress());
+            progress.accept(line);
+        }, connection.host());
+        var cmd = connection.streams().pullImageCmd(repoTag[0]);
+        if (repoTag[1] != null) {
+            cmd.withTag(repoTag[1]);
+        }
+        start(() -> cmd.exec(subscription), subscription).awaitCompletion();
+    }
+}
