@@ -51,55 +51,87 @@ final class ViolationPicker {
         };
     }
 
-    /** Innermost combinators first, so a nested oneOf is settled before the one around it. */
+    /**
+     * Settles every oneOf/anyOf that has failing branches, innermost first. The library reports each failed
+     * branch (and, for oneOf only, a summary); combinators are found from the branches' evaluation paths.
+     */
     static List<Violation> pruneAlternatives(List<Violation> found) {
+        Set<List<Object>> bases = new LinkedHashSet<>();
+        for (Violation v : found) {
+            JsonNodePath e = v.evaluation();
+            for (int i = 0; i + 1 < e.getNameCount(); i++) {
+                if (isCombinator(e.getElement(i)) && e.getElement(i + 1) instanceof Integer) {
+                    bases.add(prefix(e, i + 1));
+                }
+            }
+        }
+        List<List<Object>> innermostFirst = new ArrayList<>(bases);
+        innermostFirst.sort(Comparator.comparingInt((List<Object> b) -> b.size()).reversed());
         List<Violation> result = new ArrayList<>(found);
-        List<Violation> combinators = new ArrayList<>(found.stream()
-                .filter(v -> v.keyword().equals("oneOf") || v.keyword().equals("anyOf")).toList());
-        combinators.sort(Comparator.comparingInt((Violation v) -> v.evaluation().getNameCount()).reversed());
-        for (Violation combinator : combinators) {
-            JsonNodePath base = combinator.evaluation();
-            Map<Object, List<Violation>> branches = new LinkedHashMap<>();
-            for (Violation v : result) {
-                if (v != combinator && isUnder(v.evaluation(), base)) {
-                    branches.computeIfAbsent(v.evaluation().getElement(base.getNameCount()), k -> new ArrayList<>())
-                            .add(v);
-                }
-            }
-            if (branches.isEmpty()) {
-                continue; // e.g. more than one branch matched: only the combinator can say so
-            }
-            Set<Violation> drop = Collections.newSetFromMap(new IdentityHashMap<>());
-            Set<String> wrongTypes = new LinkedHashSet<>();
-            int mismatched = 0;
-            for (List<Violation> branch : branches.values()) {
-                List<Violation> typeMisses = branch.stream()
-                        .filter(v -> v.keyword().equals("type") && v.path().equals(combinator.path())).toList();
-                if (!typeMisses.isEmpty()) {
-                    mismatched++;
-                    drop.addAll(branch);
-                    typeMisses.forEach(v -> wrongTypes.addAll(v.types()));
-                }
-            }
-            drop.add(combinator);
-            if (mismatched == branches.size()) {
-                result.add(combinator.withTypes("type", wrongTypes));
-            }
-            result.removeIf(drop::contains);
+        for (List<Object> base : innermostFirst) {
+            result = settle(base, result);
         }
         return result;
     }
 
-    private static boolean isUnder(JsonNodePath path, JsonNodePath base) {
-        if (path.getNameCount() <= base.getNameCount()) {
+    private static List<Violation> settle(List<Object> base, List<Violation> violations) {
+        Map<Object, List<Violation>> branches = new LinkedHashMap<>();
+        Set<Violation> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Violation v : violations) {
+            JsonNodePath e = v.evaluation();
+            if (e.getNameCount() == base.size() && prefix(e, base.size()).equals(base)) {
+                drop.add(v); // the oneOf summary: its branches say more
+            } else if (e.getNameCount() > base.size() && prefix(e, base.size()).equals(base)) {
+                branches.computeIfAbsent(e.getElement(base.size()), k -> new ArrayList<>()).add(v);
+            }
+        }
+        if (branches.isEmpty()) {
+            return violations; // e.g. a oneOf that more than one branch matched: only its summary can say so
+        }
+        Violation firstMiss = null;
+        Set<String> wantedTypes = new LinkedHashSet<>();
+        int mismatched = 0;
+        for (List<Violation> branch : branches.values()) {
+            Violation miss = branch.stream().filter(v -> isBranchTypeMiss(v, base.size())).findFirst().orElse(null);
+            if (miss != null) {
+                mismatched++;
+                drop.addAll(branch);
+                wantedTypes.addAll(miss.types());
+                firstMiss = firstMiss == null ? miss : firstMiss;
+            }
+        }
+        List<Violation> result = new ArrayList<>(violations);
+        result.removeIf(drop::contains);
+        if (mismatched == branches.size()) {
+            result.add(firstMiss.withTypes("type", wantedTypes));
+        }
+        return result;
+    }
+
+    /** The branch's own "type" failed (possibly behind $refs): it was written for another kind of value. */
+    private static boolean isBranchTypeMiss(Violation v, int baseSize) {
+        JsonNodePath e = v.evaluation();
+        if (!v.keyword().equals("type") || !"type".equals(e.getElement(e.getNameCount() - 1))) {
             return false;
         }
-        for (int i = 0; i < base.getNameCount(); i++) {
-            if (!path.getElement(i).equals(base.getElement(i))) {
+        for (int i = baseSize + 1; i < e.getNameCount() - 1; i++) {
+            if (!"$ref".equals(e.getElement(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isCombinator(Object segment) {
+        return "oneOf".equals(segment) || "anyOf".equals(segment);
+    }
+
+    private static List<Object> prefix(JsonNodePath path, int length) {
+        List<Object> out = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            out.add(path.getElement(i));
+        }
+        return out;
     }
 
     /** One type violation per value, allowing only what every failed type rule allows. */
