@@ -81,27 +81,20 @@ final class ViolationText {
         return at(v, "must not contain duplicate items");
     }
 
-    /** "a string or list", "an integer", "a string, list or null". */
+    /** "a mapping", "an integer or string", "a list, null or string": sorted by name, as docker compose does. */
     static String typePhrase(Collection<String> types) {
         List<String> words = new ArrayList<>();
-        boolean nullable = false;
         for (String t : types) {
-            if (t.equals("null")) {
-                nullable = true;
-            } else {
-                words.add(switch (t) {
-                    case "object" -> "mapping";
-                    case "array" -> "list";
-                    default -> t;
-                });
-            }
-        }
-        if (nullable) {
-            words.add("null");
+            words.add(switch (t) {
+                case "object" -> "mapping";
+                case "array" -> "list";
+                default -> t;
+            });
         }
         if (words.isEmpty()) {
             return "something else";
         }
+        words.sort(null);
         String first = words.getFirst();
         String article = first.equals("null") ? "" : "aeiou".indexOf(first.charAt(0)) >= 0 ? "an " : "a ";
         String joined = words.size() == 1 ? first

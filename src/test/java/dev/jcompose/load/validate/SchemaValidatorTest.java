@@ -44,7 +44,7 @@ class SchemaValidatorTest {
                             image: nginx
                             ports:
                               - [80, 80]
-                        """, "compose.yaml:5:9 services.web.ports[0]: must be an integer, string or mapping, not a list"),
+                        """, "compose.yaml:5:9 services.web.ports[0]: must be an integer, mapping or string, not a list"),
                 Arguments.of("unknown key in a long-syntax port", """
                         services:
                           web:
@@ -78,7 +78,7 @@ class SchemaValidatorTest {
                             environment:
                               FOO:
                                 nested: 1
-                        """, "compose.yaml:5:9 services.web.environment.FOO: must be a string, number, boolean or null, not a mapping"),
+                        """, "compose.yaml:5:9 services.web.environment.FOO: must be a boolean, null, number or string, not a mapping"),
                 Arguments.of("depends_on condition misspelt", """
                         services:
                           db:
@@ -167,12 +167,12 @@ class SchemaValidatorTest {
                           web:
                             command:
                               run: x
-                        """, "compose.yaml:4:7 services.web.command: must be a string, list or null, not a mapping"),
+                        """, "compose.yaml:4:7 services.web.command: must be a list, null or string, not a mapping"),
                 Arguments.of("build is a number", """
                         services:
                           web:
                             build: 1
-                        """, "compose.yaml:3:12 services.web.build: must be a string or mapping, not a number"),
+                        """, "compose.yaml:3:12 services.web.build: must be a mapping or string, not a number"),
                 Arguments.of("empty environment key", """
                         services:
                           web:

@@ -46,14 +46,14 @@ class ViolationPickerTest {
                 Arguments.of("build: {context: ., dockerfil: x}",
                         "t.yaml:1:21 build: additional properties 'dockerfil' not allowed"),
                 Arguments.of("build: {args: {A: x}}", "t.yaml:1:8 build: missing required property 'context'"),
-                Arguments.of("build: [a]", "t.yaml:1:8 build: must be a string or mapping, not a list"),
+                Arguments.of("build: [a]", "t.yaml:1:8 build: must be a mapping or string, not a list"),
                 Arguments.of("build: {context: ., args: 3}",
-                        "t.yaml:1:27 build.args: must be a mapping or list, not a number"),
+                        "t.yaml:1:27 build.args: must be a list or mapping, not a number"),
                 Arguments.of("build: {context: ., args: [1]}", "t.yaml:1:28 build.args[0]: must be a string, not a number"),
                 Arguments.of("build: {context: ., args: {A: [x]}}",
-                        "t.yaml:1:31 build.args.A: must be a string or null, not a list"),
+                        "t.yaml:1:31 build.args.A: must be null or string, not a list"),
                 Arguments.of("ports: [{target: x}]", "t.yaml:1:18 ports[0].target: must be an integer, not a string"),
-                Arguments.of("ports: [[1]]", "t.yaml:1:9 ports[0]: must be a number, string or mapping, not a list"),
+                Arguments.of("ports: [[1]]", "t.yaml:1:9 ports[0]: must be a mapping, number or string, not a list"),
                 Arguments.of("both: true", "t.yaml:1:7 both: must be an integer or string, not a boolean"));
     }
 
@@ -75,7 +75,9 @@ class ViolationPickerTest {
     void typePhrases() {
         assertEquals("a mapping", ViolationText.typePhrase(List.of("object")));
         assertEquals("an integer or string", ViolationText.typePhrase(List.of("integer", "string")));
-        assertEquals("a string, list or null", ViolationText.typePhrase(List.of("null", "string", "array")));
+        assertEquals("a list, null or string", ViolationText.typePhrase(List.of("null", "string", "array")));
+        assertEquals("a boolean, null, number or string",
+                ViolationText.typePhrase(List.of("string", "number", "boolean", "null")));
         assertEquals("null", ViolationText.typePhrase(List.of("null")));
     }
 
