@@ -191,6 +191,12 @@ class SchemaValidatorTest {
                           b:
                             imag: x
                         """, "compose.yaml:5:5 services.b: additional properties 'imag' not allowed (did you mean 'image'?)"),
+                Arguments.of("keys with slashes, tildes and dots", """
+                        services:
+                          web:
+                            labels:
+                              com.example/a~b: [x]
+                        """, "compose.yaml:4:24 services.web.labels.com.example/a~b: must be a boolean, null, number or string, not a list"),
                 Arguments.of("earliest of two type errors", """
                         services:
                           a:
