@@ -6,6 +6,7 @@ import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import dev.jcompose.load.tree.KeyPath;
 import dev.jcompose.load.tree.MapNode;
+import dev.jcompose.load.tree.Mark;
 import dev.jcompose.load.tree.Node;
 import dev.jcompose.load.tree.SeqNode;
 import java.util.LinkedHashSet;
@@ -62,6 +63,14 @@ record Violation(String keyword, String message, Node node, KeyPath path, JsonNo
         }
         return new Violation(m.getType(), m.getMessage(), node, path, m.getEvaluationPath(), schema, keywordValue,
                 m.getProperty(), m.getType().equals("type") ? typeNames(keywordValue) : Set.of());
+    }
+
+    /** Where the message points: the key for errors about a key of a mapping, else the value. */
+    Mark place() {
+        if (node instanceof MapNode m && property != null && !keyword.equals("required")) {
+            return m.keyMark(property);
+        }
+        return node == null ? Mark.UNKNOWN : node.mark();
     }
 
     /** A violation made up by the picker (e.g. a value that matches none of a oneOf's types). */

@@ -1,6 +1,7 @@
 package dev.jcompose.load.validate;
 
 import com.networknt.schema.JsonNodePath;
+import dev.jcompose.load.tree.KeyPath;
 import dev.jcompose.load.tree.MapNode;
 import dev.jcompose.load.tree.Node;
 import dev.jcompose.load.tree.SeqNode;
@@ -31,11 +32,12 @@ final class ViolationPicker {
 
     static Violation pick(List<Violation> found, MapNode root) {
         List<Violation> candidates = mergeTypes(pruneAlternatives(found));
-        Map<Node, Integer> order = documentOrder(root);
         Comparator<Violation> byKind = Comparator.comparingInt(v -> rank(v.keyword()));
-        Comparator<Violation> byPlace = Comparator.comparingInt(
-                v -> v.node() == null ? Integer.MAX_VALUE : order.getOrDefault(v.node(), Integer.MAX_VALUE));
-        return candidates.stream().min(byKind.thenComparing(byPlace)).orElseThrow();
+        Comparator<Violation> byNode = (a, b) -> comparePaths(root, a.path(), b.path());
+        // Two unknown keys of one mapping: the one written first.
+        Comparator<Violation> byPlace = Comparator.comparingInt((Violation v) -> v.place().line())
+                .thenComparingInt(v -> v.place().column());
+        return candidates.stream().min(byKind.thenComparing(byNode).thenComparing(byPlace)).orElseThrow();
     }
 
     static int rank(String keyword) {
@@ -167,22 +169,41 @@ final class ViolationPicker {
         return out;
     }
 
-    private static Map<Node, Integer> documentOrder(Node root) {
-        Map<Node, Integer> order = new IdentityHashMap<>();
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.removeLast();
-            order.put(n, order.size());
-            List<Node> children = switch (n) {
-                case MapNode m -> new ArrayList<>(m.entries().values());
-                case SeqNode s -> new ArrayList<>(s.items());
-                default -> List.of();
+    /**
+     * Document order of two key paths: the earlier key of a mapping (merged trees keep the first file's keys
+     * first) or the lower list index; a value comes before what it contains. Costs nothing unless violations tie.
+     */
+    static int comparePaths(Node root, KeyPath a, KeyPath b) {
+        Node here = root;
+        int common = Math.min(a.depth(), b.depth());
+        for (int i = 0; i < common; i++) {
+            Object sa = a.segments().get(i);
+            Object sb = b.segments().get(i);
+            if (!sa.equals(sb)) {
+                if (sa instanceof Integer ia && sb instanceof Integer ib) {
+                    return Integer.compare(ia, ib);
+                }
+                if (here instanceof MapNode m) {
+                    for (String key : m.keys()) {
+                        if (key.equals(sa)) {
+                            return -1;
+                        }
+                        if (key.equals(sb)) {
+                            return 1;
+                        }
+                    }
+                }
+                return 0;
+            }
+            here = switch (here) {
+                case MapNode m when sa instanceof String k -> m.get(k);
+                case SeqNode s when sa instanceof Integer idx && idx < s.size() -> s.get(idx);
+                default -> null;
             };
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.add(children.get(i));
+            if (here == null) {
+                return 0;
             }
         }
-        return order;
+        return Integer.compare(a.depth(), b.depth());
     }
 }

@@ -2,8 +2,6 @@ package dev.jcompose.load.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.error.ComposeException;
-import dev.jcompose.load.tree.KeyPath;
-import dev.jcompose.load.tree.MapNode;
 import dev.jcompose.load.tree.Mark;
 import dev.jcompose.load.tree.Node;
 import dev.jcompose.load.tree.ScalarNode;
@@ -61,8 +59,7 @@ final class ViolationText {
 
     /** An error about a key of a mapping: located at the key, named by the mapping's path. */
     private static ComposeException keyError(Violation v, String text) {
-        Mark mark = v.node() instanceof MapNode m && v.property() != null ? m.keyMark(v.property()) : v.node().mark();
-        return new Where(mark, v.path()).error(text);
+        return new Where(v.place(), v.path()).error(text);
     }
 
     private static ComposeException duplicate(Violation v) {

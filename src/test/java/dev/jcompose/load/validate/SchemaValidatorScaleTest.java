@@ -57,12 +57,16 @@ class SchemaValidatorScaleTest {
         String last = "svc" + (SERVICES - 1);
         MapNode broken = big.with("services", services.with(last,
                 ((MapNode) services.get(last)).with("restart", services.get("svc0"))));
-        long start = System.nanoTime();
-        ComposeException e = assertThrows(ComposeException.class, () -> SchemaValidator.validate(broken));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(e.getMessage().startsWith("big.yaml:4:5 services." + last + ".restart: must be a string, not a mapping"),
-                e.getMessage());
-        assertTrue(millis < 2000, "took " + millis + " ms");
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            ComposeException e = assertThrows(ComposeException.class, () -> SchemaValidator.validate(broken));
+            best = Math.min(best, System.nanoTime() - start);
+            assertTrue(e.getMessage().startsWith("big.yaml:4:5 services." + last
+                    + ".restart: must be a string, not a mapping"), e.getMessage());
+        }
+        long millis = best / 1_000_000;
+        assertTrue(millis < 1000, "reporting an error among " + SERVICES + " services took " + millis + " ms");
     }
 
     @Test
@@ -71,7 +75,7 @@ class SchemaValidatorScaleTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < 8; i++) {
                 boolean valid = i % 2 == 0;
                 results.add(pool.submit(() -> {
                     if (valid) {

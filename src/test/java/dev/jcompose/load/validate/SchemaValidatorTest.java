@@ -197,6 +197,12 @@ class SchemaValidatorTest {
                             labels:
                               com.example/a~b: [x]
                         """, "compose.yaml:4:24 services.web.labels.com.example/a~b: must be a boolean, null, number or string, not a list"),
+                Arguments.of("first of two unknown keys", """
+                        services:
+                          web:
+                            zzz: 1
+                            imgae: x
+                        """, "compose.yaml:3:5 services.web: additional properties 'zzz' not allowed"),
                 Arguments.of("earliest of two type errors", """
                         services:
                           a:
