@@ -1,5 +1,7 @@
 package dev.jcompose.load;
 
+import dev.jcompose.error.ComposeException;
+
 import static dev.jcompose.load.BadInputTest.Phase.ASSEMBLE;
 import static dev.jcompose.load.BadInputTest.Phase.CONSISTENCY;
 import static dev.jcompose.load.BadInputTest.Phase.DISCOVER;
@@ -147,13 +149,13 @@ final class BadInputRows {
                         "services:\n  web:\n    image: \"nginx:${TAG:?}\"\n", ".env", "TAG=\n"),
 
                 // ---- .env and env_file ----
-                row("unterminated double quote in .env", ENV, "unterminated quoted value", ".env:2",
+                row("unterminated double quote in .env", ENV, "unterminated quoted value", "failed to read .env: line 2",
                         C, "services:\n  web:\n    image: nginx\n", ".env", "A=1\nB=\"value\n"),
-                row("unterminated single quote in .env", ENV, "unterminated quoted value", ".env:1",
+                row("unterminated single quote in .env", ENV, "unterminated quoted value", "failed to read .env: line 1",
                         C, "services:\n  web:\n    image: nginx\n", ".env", "KEY='value\n"),
-                row("space in a .env key", ENV, "key cannot contain a space", ".env:2",
+                row("space in a .env key", ENV, "key cannot contain a space", "failed to read .env: line 2",
                         C, "services:\n  web:\n    image: nginx\n", ".env", "OK=1\nBAD KEY=2\n"),
-                row("invalid character in a .env key", ENV, "unexpected character \"%\" in variable name", ".env:1",
+                row("invalid character in a .env key", ENV, "unexpected character \"%\" in variable name", "failed to read .env: line 1",
                         C, "services:\n  web:\n    image: nginx\n", ".env", "%BAD=1\n"),
                 row("missing required env_file", ENV, "missing.env", "compose.yaml:4:",
                         C, "services:\n  web:\n    image: nginx\n    env_file: [missing.env]\n"),
@@ -183,7 +185,7 @@ final class BadInputRows {
                         C, "include: [a.yaml]\n", "a.yaml", "include: [compose.yaml]\n"),
                 row("empty compose file", DISCOVER, "empty compose file", "compose.yaml", C, ""),
                 row("no compose file in the project", DISCOVER, "no configuration file provided", "",
-                        ".env", "A=1\n"),
+                        ".env", "A=1\n").withKind(ComposeException.Kind.NOT_FOUND),
 
                 // ---- dependency graph and references ----
                 row("depends_on cycle", GRAPH, "dependency cycle detected: a -> b -> a", "compose.yaml:",

@@ -56,6 +56,10 @@ class BadInputTest {
      */
     record Row(String name, Phase phase, Map<String, String> files, ComposeException.Kind kind, String fragment,
             String location) {
+        Row withKind(ComposeException.Kind k) {
+            return new Row(name, phase, files, k, fragment, location);
+        }
+
         @Override
         public String toString() {
             return phase + ": " + name;
