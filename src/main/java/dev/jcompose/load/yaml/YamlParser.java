@@ -77,10 +77,14 @@ public final class YamlParser {
 
     private static ComposeException syntaxError(String file, MarkedYamlEngineException e) {
         Optional<org.snakeyaml.engine.v2.exceptions.Mark> pm = e.getProblemMark();
-        String where = pm.map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        // An unterminated quote or bracket is found at the end of the file: point at where it was opened.
+        if (problem.contains("end of stream") && e.getContextMark().isPresent()) {
+            pm = e.getContextMark();
+        }
+        String where = pm.map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
         StringBuilder msg = new StringBuilder(where).append(": invalid YAML: ");
-        if (e.getContext() != null) {
+        if (e.getContext() != null && !e.getContext().isBlank()) {
             msg.append(e.getContext()).append(", ");
         }
         msg.append(problem);

@@ -105,4 +105,17 @@ class YamlParserTest {
         ComposeException e = assertThrows(ComposeException.class, () -> parse("? [a]\n: 1\n"));
         assertTrue(e.getMessage().contains("keys must be strings"), e.getMessage());
     }
+
+    @Test
+    void unterminatedQuotePointsAtItsStart() {
+        ComposeException e = assertThrows(ComposeException.class,
+                () -> parse("services:\n  web:\n    image: \"nginx\n    ports: []\n"));
+        assertTrue(e.getMessage().startsWith("compose.yaml:3:12: invalid YAML"), e.getMessage());
+    }
+
+    @Test
+    void undefinedAliasIsNamedWithoutStrayPunctuation() {
+        ComposeException e = assertThrows(ComposeException.class, () -> parse("a: *nope\n"));
+        assertTrue(e.getMessage().matches("compose.yaml:1:4: invalid YAML: [a-z].*nope.*"), e.getMessage());
+    }
 }
