@@ -1,0 +1,155 @@
+package dev.jcompose.exec;
+
+import dev.jcompose.engine.ContainerInfo;
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.HealthStatus;
+import dev.jcompose.engine.NetworkInfo;
+import dev.jcompose.engine.VolumeInfo;
+import dev.jcompose.model.Network;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.Volume;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Labels;
+import dev.jcompose.state.ObservedContainer;
+import dev.jcompose.state.ObservedMount;
+import dev.jcompose.state.ObservedNetwork;
+import dev.jcompose.state.ObservedProject;
+import dev.jcompose.state.ObservedVolume;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads what the engine holds for a project: containers, networks and volumes carrying the project label, plus
+ * the resources the project refers to by name (external ones, same-named networks) and containers of other
+ * projects holding a name the project wants. Inspects run in parallel on virtual threads.
+ */
+public final class Observer {
+    private Observer() {
+    }
+
+    public static ObservedProject observe(Engine engine, Project project) {
+        String filter = Labels.PROJECT + "=" + project.name();
+        List<ObservedContainer> containers = inspectAll(engine, engine.listContainers(List.of(filter), true)
+                .stream().map(s -> s.id()).toList());
+        return new ObservedProject(project.name(), containers, networks(engine, project, filter),
+                volumes(engine, project, filter), foreign(engine, project));
+    }
+
+    /** Only the project's containers (for ps, logs, stop...): no network or volume lookups. */
+    public static List<ObservedContainer> containers(Engine engine, String projectName) {
+        return inspectAll(engine, engine.listContainers(List.of(Labels.PROJECT + "=" + projectName), true)
+                .stream().map(s -> s.id()).toList());
+    }
+
+    private static List<ObservedContainer> inspectAll(Engine engine, List<String> ids) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ObservedContainer>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> engine.findContainer(id).map(Observer::observed).orElse(null)));
+            }
+            List<ObservedContainer> out = new ArrayList<>();
+            for (Future<ObservedContainer> f : futures) {
+                ObservedContainer c = f.get();
+                if (c != null) { // removed between list and inspect
+                    out.add(c);
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.jcompose.error.ComposeException(dev.jcompose.error.ComposeException.Kind.INTERRUPTED,
+                    "interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    static ObservedContainer observed(ContainerInfo info) {
+        Map<String, String> nets = new LinkedHashMap<>();
+        info.networks().forEach((name, att) -> nets.put(name, att.networkId()));
+        List<ObservedMount> mounts = info.mounts().stream().map(m -> "volume".equals(m.type())
+                ? ObservedMount.volume(m.name(), m.destination())
+                : ObservedMount.bind(m.source(), m.destination())).toList();
+        HealthStatus h = info.status().health();
+        return new ObservedContainer(info.id(), info.name(), info.config().labels(),
+                ContainerState.valueOf(info.state().name()), info.status().exitCode(),
+                h == null || h == HealthStatus.NONE ? null : h.wireName(), nets, mounts, info.created());
+    }
+
+    private static List<ObservedNetwork> networks(Engine engine, Project project, String filter) {
+        List<ObservedNetwork> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (NetworkInfo n : engine.listNetworks(List.of(filter))) {
+            out.add(new ObservedNetwork(n.id(), n.name(), n.labels()));
+            seen.add(n.name());
+        }
+        for (Network n : project.networks().values()) {
+            if (!seen.contains(n.name())) {
+                findNetwork(engine, n.name()).ifPresent(info -> {
+                    out.add(new ObservedNetwork(info.id(), info.name(), info.labels()));
+                    seen.add(info.name());
+                });
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Optional<NetworkInfo> findNetwork(Engine engine, String name) {
+        try {
+            NetworkInfo info = engine.inspectNetwork(name);
+            // inspect matches id prefixes too: only an exact name is the same network
+            return name.equals(info.name()) ? java.util.Optional.of(info) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            if (dev.jcompose.engine.EngineErrors.isNotFound(e)) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static List<ObservedVolume> volumes(Engine engine, Project project, String filter) {
+        List<ObservedVolume> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (VolumeInfo v : engine.listVolumes(List.of(filter))) {
+            out.add(new ObservedVolume(v.name(), v.driver(), v.labels()));
+            seen.add(v.name());
+        }
+        for (Volume v : project.volumes().values()) {
+            if (!seen.contains(v.name())) {
+                try {
+                    VolumeInfo info = engine.inspectVolume(v.name());
+                    out.add(new ObservedVolume(info.name(), info.driver(), info.labels()));
+                } catch (RuntimeException e) {
+                    if (!dev.jcompose.engine.EngineErrors.isNotFound(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Containers of other projects holding a container_name this project wants. */
+    private static List<ObservedContainer> foreign(Engine engine, Project project) {
+        List<ObservedContainer> out = new ArrayList<>();
+        for (Service s : project.services().values()) {
+            if (s.containerName() == null) {
+                continue;
+            }
+            engine.findContainer(s.containerName())
+                    .filter(c -> c.name().equals(s.containerName()))
+                    .filter(c -> !project.name().equals(c.config().labels().get(Labels.PROJECT)))
+                    .ifPresent(c -> out.add(observed(c)));
+        }
+        return out;
+    }
+}
