@@ -13,11 +13,14 @@ import dev.jcompose.engine.EventFilter;
 import dev.jcompose.engine.ExecResult;
 import dev.jcompose.engine.ExecSpec;
 import dev.jcompose.engine.HealthStatus;
+import dev.jcompose.engine.LogFrame;
+import dev.jcompose.engine.LogOptions;
 import dev.jcompose.engine.ImageConfig;
 import dev.jcompose.engine.NetworkSpec;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.error.ComposeException.Kind;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,10 +163,10 @@ class FakeEngineTest {
                         + "\"Layers\":[\"l/layer.tar\"]}]")
                 .file("abc.json", "{\"config\":{\"Cmd\":[\"run\"],\"StopSignal\":\"SIGINT\"}}")
                 .file("l/layer.tar", "not read").build();
-        fake.loadImage(new java.io.ByteArrayInputStream(tar));
+        fake.loadImage(new ByteArrayInputStream(tar));
         assertEquals(List.of("run"), fake.inspectImage("x/y:1").config().cmd());
         assertEquals("SIGINT", fake.inspectImage("x/y").config().stopSignal());
-        assertEquals(Kind.ENGINE, kindOf(() -> fake.loadImage(new java.io.ByteArrayInputStream(
+        assertEquals(Kind.ENGINE, kindOf(() -> fake.loadImage(new ByteArrayInputStream(
                 TarBuilder.of().file("other", "x").build()))));
     }
 
@@ -243,17 +247,17 @@ class FakeEngineTest {
         String id = run("talker", null);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch two = new CountDownLatch(2);
-        try (Subscription logs = fake.logs(id, dev.jcompose.engine.LogOptions.FOLLOW, f -> {
+        try (Subscription logs = fake.logs(id, LogOptions.FOLLOW, f -> {
             lines.add(f.text());
             two.countDown();
         })) {
-            fake.appendLog(id, dev.jcompose.engine.LogFrame.Stream.STDOUT, "one");
-            fake.appendLog(id, dev.jcompose.engine.LogFrame.Stream.STDERR, "two\n");
-            assertTrue(two.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            fake.appendLog(id, LogFrame.Stream.STDOUT, "one");
+            fake.appendLog(id, LogFrame.Stream.STDERR, "two\n");
+            assertTrue(two.await(5, TimeUnit.SECONDS));
         }
         assertEquals(List.of("one\n", "two\n"), lines);
-        assertEquals(List.of("two\n"), fake.readLogs(id, dev.jcompose.engine.LogOptions.ALL.withTail(1)).stream()
-                .map(dev.jcompose.engine.LogFrame::text).toList());
+        assertEquals(List.of("two\n"), fake.readLogs(id, LogOptions.ALL.withTail(1)).stream()
+                .map(LogFrame::text).toList());
     }
 
     @Test
