@@ -69,6 +69,15 @@ public abstract class EngineContract extends EngineContainerContract {
     }
 
     @Test
+    void aMissingNetworkIsOnlyRefusedAtStart() {
+        String missing = fx.name("gone");
+        String id = engine.createContainer(fx.container(fx.name("orphan"), SERVICE)
+                .network(EndpointSpec.of(missing)).build());
+        var e = failsWith(Kind.NOT_FOUND, () -> engine.startContainer(id));
+        assertEquals("network " + missing + " not found", e.getMessage());
+    }
+
+    @Test
     void containersResolveEachOtherByAlias() throws InterruptedException {
         assumeTrue(realNetworking(), "needs an engine that runs real containers");
         String net = fx.name("dns");

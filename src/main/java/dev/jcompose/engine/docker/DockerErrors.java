@@ -54,8 +54,10 @@ final class DockerErrors {
     }
 
     static ComposeException fromIo(IOException e, URI host) {
-        if (e instanceof ConnectException || e instanceof NoSuchFileException
-                || (e instanceof SocketException && String.valueOf(e.getMessage()).contains("onnect"))) {
+        String message = String.valueOf(e.getMessage());
+        boolean refused = e instanceof ConnectException || e instanceof NoSuchFileException
+                || (e instanceof SocketException && (message.contains("onnect") || message.contains("No such file")));
+        if (refused) {
             return EngineErrors.failure("Cannot connect to the Docker daemon at " + host
                     + ". Is the docker daemon running?", e);
         }

@@ -2,6 +2,7 @@ package dev.jcompose.engine.fake;
 
 import dev.jcompose.engine.ContainerInfo;
 import dev.jcompose.engine.ContainerSpec;
+import dev.jcompose.engine.ContainerState;
 import dev.jcompose.engine.ContainerSummary;
 import dev.jcompose.engine.EndpointSpec;
 import dev.jcompose.engine.Engine;
@@ -272,7 +273,7 @@ public final class FakeEngine implements Engine {
             if (!c.running()) {
                 throw EngineErrors.conflict("Container " + c.id + " is not running");
             }
-            if (c.state == dev.jcompose.engine.ContainerState.PAUSED) {
+            if (c.state == ContainerState.PAUSED) {
                 throw EngineErrors.conflict("Container " + c.id + " is paused, unpause the container before exec");
             }
             String cmd = String.join(" ", spec.cmd());
@@ -360,10 +361,9 @@ public final class FakeEngine implements Engine {
     @Override
     public void removeImage(String image, boolean force) {
         locked(() -> {
-            ImageInfo info = images.inspect(image);
-            List<String> users = store.containers.values().stream().filter(c -> c.image.id().equals(info.id()))
-                    .map(c -> c.id).toList();
-            images.remove(image, force, users);
+            String id = images.inspect(image).id();
+            images.remove(image, force, store.containers.values().stream().filter(c -> c.image.id().equals(id))
+                    .map(c -> c.id).toList());
         });
     }
 
@@ -380,14 +380,7 @@ public final class FakeEngine implements Engine {
     @Override
     public void loadImage(InputStream archive) {
         List<FakeArchive.LoadedImage> loaded = FakeArchive.read(archive);
-        locked(() -> {
-            for (FakeArchive.LoadedImage image : loaded) {
-                ImageInfo info = image.repoTags().isEmpty() ? images.add(null, image.config())
-                        : images.add(image.repoTags().getFirst(), image.config());
-                image.repoTags().stream().skip(1).forEach(tag -> images.tag(info.id(), tag));
-                store.publish("image", "load", info.id(), Map.of("name", info.id()));
-            }
-        });
+        locked(() -> images.load(loaded));
     }
 
     // --- events ---

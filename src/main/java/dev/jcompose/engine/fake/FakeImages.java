@@ -159,6 +159,15 @@ final class FakeImages {
         store.publish("image", "pull", normalized, Map.of("name", normalized));
     }
 
+    void load(List<FakeArchive.LoadedImage> loaded) {
+        for (FakeArchive.LoadedImage image : loaded) {
+            List<String> refs = image.repoTags();
+            ImageInfo info = add(refs.isEmpty() ? null : refs.getFirst(), image.config());
+            refs.stream().skip(1).forEach(tag -> tag(info.id(), tag));
+            store.publish("image", "load", info.id(), Map.of("name", info.id()));
+        }
+    }
+
     List<String> tagsOf(String id) {
         return tags.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).toList();
     }

@@ -98,9 +98,15 @@ final class FakeNetworks {
         store.publish("network", "destroy", n.id, Map.of("name", n.name, "type", n.driver()));
     }
 
-    /** Checks an endpoint before it is recorded: network exists, fixed address allowed and inside the subnet. */
-    FakeNetwork validate(EndpointSpec endpoint) {
-        FakeNetwork n = store.network(endpoint.network());
+    /**
+     * Checks an endpoint before it is recorded: fixed address allowed and inside the subnet. A network that
+     * does not exist is accepted for a container that is not running, as dockerd does; start then fails.
+     */
+    void validate(EndpointSpec endpoint) {
+        FakeNetwork n = byName(endpoint.network());
+        if (n == null) {
+            return;
+        }
         String ip = endpoint.ipv4Address();
         if (ip != null && !ip.isEmpty()) {
             if (!n.userSubnet) {
@@ -111,22 +117,27 @@ final class FakeNetworks {
                 throw EngineErrors.failure("no configured subnet or ip-range contain the IP address " + ip);
             }
         }
-        return n;
     }
 
     void connect(FakeContainer c, EndpointSpec endpoint) {
-        FakeNetwork n = validate(endpoint);
-        if (c.endpoints.containsKey(n.name)) {
-            throw EngineErrors.conflict("endpoint with name " + c.name + " already exists in network " + n.name);
+        FakeNetwork n = c.running() ? store.network(endpoint.network()) : byName(endpoint.network());
+        String name = n == null ? endpoint.network() : n.name;
+        if (name.equals("host") || c.endpoints.containsKey("host")) {
+            throw EngineErrors.failure("container cannot be disconnected from host network or connected to host"
+                    + " network");
+        }
+        if (c.endpoints.containsKey(name)) {
+            throw EngineErrors.conflict("endpoint with name " + c.name + " already exists in network " + name);
         }
         if (c.spec.networkMode() != null) {
             throw EngineErrors.failure("container sharing network namespace with another container or host cannot"
                     + " be connected to any other network");
         }
-        c.endpoints.put(n.name, new EndpointSpec(n.name, endpoint.aliases(), endpoint.ipv4Address(),
+        validate(endpoint);
+        c.endpoints.put(name, new EndpointSpec(name, endpoint.aliases(), endpoint.ipv4Address(),
                 endpoint.ipv6Address()));
         if (c.running()) {
-            assign(c, n.name);
+            assign(c, name);
         }
     }
 

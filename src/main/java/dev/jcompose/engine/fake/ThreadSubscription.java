@@ -2,6 +2,7 @@ package dev.jcompose.engine.fake;
 
 import dev.jcompose.engine.EngineErrors;
 import dev.jcompose.engine.Subscription;
+import dev.jcompose.error.ComposeException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ final class ThreadSubscription implements Subscription {
         boolean finished = done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         RuntimeException e = failure;
         if (e != null) {
-            throw e instanceof dev.jcompose.error.ComposeException ? e
+            throw e instanceof ComposeException ? e
                     : EngineErrors.failure("stream failed: " + e.getMessage(), e);
         }
         return finished;

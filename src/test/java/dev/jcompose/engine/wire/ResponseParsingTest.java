@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.engine.ContainerInfo;
+import dev.jcompose.engine.ContainerSpec.HealthcheckSpec;
 import dev.jcompose.engine.ContainerSpec.RestartPolicy;
 import dev.jcompose.engine.ContainerState;
 import dev.jcompose.engine.ContainerSummary;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Responses captured from dockerd 20.10 (API 1.41) for resources made by `docker create ... jct-sample`. */
@@ -115,7 +117,7 @@ class ResponseParsingTest {
     void volume() throws IOException {
         VolumeInfo v = ObjectJson.volume(sample("volume-inspect.json"));
         assertEquals(new VolumeInfo("jct-sample-vol", "local", "/var/lib/docker/volumes/jct-sample-vol/_data",
-                java.util.Map.of("dev.jcompose.test", "1"), java.util.Map.of(), "local",
+                Map.of("dev.jcompose.test", "1"), Map.of(), "local",
                 Instant.parse("2026-11-22T00:55:13Z")), v);
     }
 
@@ -148,8 +150,8 @@ class ResponseParsingTest {
         assertEquals("SIGQUIT", parsed.stopSignal());
         assertEquals("www", parsed.user());
         assertEquals("/srv", parsed.workingDir());
-        assertEquals(java.util.Map.of(), parsed.labels());
-        assertEquals(new dev.jcompose.engine.ContainerSpec.HealthcheckSpec(List.of("CMD", "check"),
+        assertEquals(Map.of(), parsed.labels());
+        assertEquals(new HealthcheckSpec(List.of("CMD", "check"),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1), null, 4), parsed.healthcheck());
     }
 }
