@@ -1,0 +1,140 @@
+package dev.jcompose.app;
+
+import dev.jcompose.error.ComposeException;
+import dev.jcompose.exec.Executor;
+import dev.jcompose.exec.Observer;
+import dev.jcompose.exec.ProgressListener;
+import dev.jcompose.exec.ProjectLock;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.plan.DownOptions;
+import dev.jcompose.plan.Plan;
+import dev.jcompose.plan.ReconcileOptions;
+import dev.jcompose.plan.Reconciler;
+import dev.jcompose.state.ObservedProject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root of the project-changing commands: lock → observe → resolve images → reconcile → execute
+ * → wait. One instance per command run; the engine is closed by the caller.
+ */
+public final class ComposeApp {
+    private final EngineSelector.Selected engine;
+    private final Project project;
+    private final ProgressListener listener;
+    private final int parallel;
+    private final Map<String, String> env;
+
+    public ComposeApp(EngineSelector.Selected engine, Project project, ProgressListener listener, int parallel,
+            Map<String, String> env) {
+        this.engine = engine;
+        this.project = project;
+        this.listener = listener;
+        this.parallel = parallel;
+        this.env = env;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** Computes the plan `up` would run (no lock, no change). */
+    public Plan plan(UpRequest req) {
+        checkServices(req.services());
+        ObservedProject observed = Observer.observe(engine.engine(), project);
+        Map<String, String> digests = ImageResolver.present(engine.engine(), project, selected(req.services()));
+        return Reconciler.reconcile(project, observed, options(req, digests));
+    }
+
+    /** Converges the engine to the project. Returns the plan that was run. */
+    public Plan up(UpRequest req) {
+        checkServices(req.services());
+        try (ProjectLock lock = ProjectLock.acquire(ProjectLock.defaultDir(), project.name(), lockWait(),
+                listener::warn)) {
+            ObservedProject observed = Observer.observe(engine.engine(), project);
+            Map<String, String> digests = req.dryRun()
+                    ? ImageResolver.present(engine.engine(), project, selected(req.services()))
+                    : ImageResolver.resolve(engine.engine(), project, selected(req.services()), req.pull(), listener);
+            Plan plan = Reconciler.reconcile(project, observed, options(req, digests));
+            if (req.dryRun()) {
+                return plan;
+            }
+            new Executor(engine.engine(), project, listener, new Executor.Options(parallel, engine.local(),
+                    req.stopTimeout())).execute(plan);
+            if (req.waitReady() && !req.noStart()) {
+                new ReadinessWaiter(engine.engine(), project, listener).await(selectedNames(req.services()),
+                        req.waitTimeout());
+            }
+            return plan;
+        }
+    }
+
+    /** Stops and removes the project's containers and networks (and volumes with -v). */
+    public Plan down(DownOptions options, Duration stopTimeout, boolean dryRun) {
+        try (ProjectLock lock = ProjectLock.acquire(ProjectLock.defaultDir(), project.name(), lockWait(),
+                listener::warn)) {
+            ObservedProject observed = Observer.observe(engine.engine(), project);
+            Plan plan = Reconciler.down(project, observed, options);
+            if (!dryRun) {
+                new Executor(engine.engine(), project, listener, new Executor.Options(parallel, engine.local(),
+                        stopTimeout)).execute(plan);
+            }
+            return plan;
+        }
+    }
+
+    private Duration lockWait() {
+        String s = env.get("JCOMPOSE_LOCK_WAIT");
+        try {
+            return Duration.ofSeconds(s == null ? 600 : Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(600);
+        }
+    }
+
+    private ReconcileOptions options(UpRequest req, Map<String, String> digests) {
+        boolean ignoreOrphans = "true".equalsIgnoreCase(env.getOrDefault("COMPOSE_IGNORE_ORPHANS", ""));
+        boolean removeOrphans = req.removeOrphans()
+                || "true".equalsIgnoreCase(env.getOrDefault("COMPOSE_REMOVE_ORPHANS", ""));
+        return ReconcileOptions.builder()
+                .services(req.services())
+                .forceRecreate(req.forceRecreate())
+                .noRecreate(req.noRecreate())
+                .noDeps(req.noDeps())
+                .alwaysRecreateDeps(req.alwaysRecreateDeps())
+                .removeOrphans(removeOrphans)
+                .ignoreOrphans(ignoreOrphans)
+                .renewAnonVolumes(req.renewAnonVolumes())
+                .noStart(req.noStart())
+                .scale(req.scale())
+                .imageDigests(digests)
+                .build();
+    }
+
+    private void checkServices(List<String> names) {
+        for (String n : names) {
+            if (!project.services().containsKey(n)) {
+                if (project.disabledServices().containsKey(n)) {
+                    throw ComposeException.usage("service " + n + " is disabled by profiles "
+                            + project.disabledServices().get(n).profiles());
+                }
+                throw new ComposeException(ComposeException.Kind.USAGE, "no such service: " + n);
+            }
+        }
+    }
+
+    private List<Service> selected(List<String> names) {
+        if (names.isEmpty()) {
+            return new ArrayList<>(project.services().values());
+        }
+        // Dependencies are converged too (unless --no-deps, which the reconciler handles): resolve all images.
+        return new ArrayList<>(project.services().values());
+    }
+
+    private List<String> selectedNames(List<String> names) {
+        return names.isEmpty() ? project.serviceNames() : names;
+    }
+}
