@@ -5,11 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -21,7 +18,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * Prints plain trees (maps, lists, scalars) as YAML or JSON with keys sorted at every level, so the output is
+ * Prints plain trees (maps, lists, scalars) as YAML or JSON in the order of their keys: the canonical tree is
+ * already in compose's order (struct fields as compose-go declares them, map keys sorted), so output is
  * deterministic. YAML is block style with strings quoted only when a YAML reader would otherwise take them for
  * something else — including YAML 1.1 readers (docker-compose v1, go-yaml), which read yes/no/on/off as booleans.
  */
@@ -40,7 +38,7 @@ final class TreePrinter {
                 .setDereferenceAliases(true)
                 .setSchema(new QuotingSchema())
                 .build();
-        return new Dump(settings).dumpToString(sorted(tree));
+        return new Dump(settings).dumpToString(tree);
     }
 
     static String json(Object tree) {
@@ -51,25 +49,10 @@ final class TreePrinter {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
         try {
-            return new ObjectMapper().writer(printer).writeValueAsString(sorted(tree)) + "\n";
+            return new ObjectMapper().writer(printer).writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plain tree always serialises", e);
         }
-    }
-
-    /** A copy with every map's keys sorted. */
-    static Object sorted(Object tree) {
-        if (tree instanceof Map<?, ?> m) {
-            Map<String, Object> out = new TreeMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
-            return out;
-        }
-        if (tree instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(sorted(v)));
-            return out;
-        }
-        return tree;
     }
 
     /** The core schema, plus: strings a YAML 1.1 reader would not read back as strings are quoted. */

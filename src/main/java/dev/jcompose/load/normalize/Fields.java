@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** The field kinds of compose-go's model (string, bool, pointer, Mapping, UnitBytes, Duration...) as converters. */
 final class Fields {
@@ -176,7 +177,7 @@ final class Fields {
         } else {
             throw where(v, p).error("must be a mapping or a list, not " + v.kindName());
         }
-        return b.build();
+        return sortedKeys(b.build());
     }
 
     /**
@@ -219,7 +220,7 @@ final class Fields {
         } else {
             throw where(v, p).error("must be a mapping or a list, not " + v.kindName());
         }
-        return b.build();
+        return sortedKeys(b.build());
     }
 
     /** ShellCommand: a string is split like a shell would; an explicit empty value stays an empty list. */
@@ -297,7 +298,7 @@ final class Fields {
                 Node n = isNull(val) ? val : value.apply(val, p.key(e.getKey()));
                 b.put(e.getKey(), m.keyMark(e.getKey()), n == null ? ScalarNode.of(val.mark(), null) : n);
             }
-            MapNode out = b.build();
+            MapNode out = sortedKeys(b.build());
             return out.size() == 0 ? null : out;
         };
     }
@@ -318,16 +319,34 @@ final class Fields {
         };
     }
 
-    /** Converts the known keys of a mapping; extensions (x-*) and unknown keys are kept as written. */
+    /**
+     * Converts the known keys of a mapping; extensions (x-*) and unknown keys are kept as written. Keys come out
+     * in the table's order (compose-go's struct field order, which `config` prints), the others after them sorted.
+     */
     static MapNode convertStruct(MapNode m, KeyPath p, Map<String, Field> table) {
-        MapNode.Builder b = MapNode.builder(m.mark());
-        for (var e : m.entries().entrySet()) {
+        MapNode.Builder b = MapNode.builder(m.mark()).tag(m.tag());
+        for (var e : table.entrySet()) {
             String key = e.getKey();
-            Field f = key.startsWith("x-") ? null : table.get(key);
-            Node out = f == null ? e.getValue() : f.apply(e.getValue(), p.key(key));
-            if (out != null) {
-                b.put(key, m.keyMark(key), out);
+            if (m.has(key)) {
+                Node out = e.getValue().apply(m.get(key), p.key(key));
+                if (out != null) {
+                    b.put(key, m.keyMark(key), out);
+                }
             }
+        }
+        for (String key : new TreeSet<>(m.keys())) {
+            if (!table.containsKey(key)) {
+                b.put(key, m.keyMark(key), m.get(key));
+            }
+        }
+        return b.build();
+    }
+
+    /** A copy with the keys in sorted order: Go prints every map type that way. */
+    static MapNode sortedKeys(MapNode m) {
+        MapNode.Builder b = MapNode.builder(m.mark()).tag(m.tag());
+        for (String key : new TreeSet<>(m.keys())) {
+            b.put(key, m.keyMark(key), m.get(key));
         }
         return b.build();
     }

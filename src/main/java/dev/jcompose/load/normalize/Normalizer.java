@@ -20,6 +20,10 @@ import java.util.Map;
 public final class Normalizer {
     private static final Map<String, Field> SERVICE = ServiceFields.service(false);
     private static final Map<String, Field> SERVICE_LENIENT = ServiceFields.service(true);
+    /** The project's keys in compose-go's order; the sections are converted before. */
+    private static final Map<String, Field> ROOT_ORDER = Fields.table("name", Fields.raw(), "services",
+            Fields.raw(), "networks", Fields.raw(), "volumes", Fields.raw(), "secrets", Fields.raw(), "configs",
+            Fields.raw(), "models", Fields.raw());
 
     private Normalizer() {
     }
@@ -65,7 +69,9 @@ public final class Normalizer {
         if (context.normalize()) {
             out = ComposeNormalize.apply(out.with("name", Scalars.str(out, context.projectName())), context);
         }
-        return out;
+        // The steps above add keys (environment from files, networks, names, implicit dependencies); a second
+        // pass, which changes nothing else on a canonical tree, puts every key back in compose's order.
+        return canonical(out, context, new Warnings());
     }
 
     /** Short → long syntax and model typing of every top-level section; extensions kept as written. */
@@ -103,7 +109,7 @@ public final class Normalizer {
         if (!b.has("services")) {
             b.put("services", MapNode.empty(root.mark()));
         }
-        return b.build();
+        return Fields.convertStruct(b.build(), KeyPath.ROOT, ROOT_ORDER);
     }
 
     private static Node section(Node value, KeyPath path, Field entry) {
@@ -119,6 +125,6 @@ public final class Normalizer {
             b.put(e.getKey(), m.keyMark(e.getKey()),
                     entry.apply(service && Scalars.isNull(v) ? MapNode.empty(v.mark()) : v, at));
         }
-        return b.build();
+        return Fields.sortedKeys(b.build());
     }
 }

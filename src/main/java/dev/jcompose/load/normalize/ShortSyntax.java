@@ -127,7 +127,7 @@ final class ShortSyntax {
                     b.put(e.getKey(), m.keyMark(e.getKey()), entry.apply(val, p.key(e.getKey())));
                 }
             }
-            MapNode out = b.build();
+            MapNode out = Fields.sortedKeys(b.build());
             return out.size() == 0 ? null : out;
         };
     }
@@ -145,21 +145,12 @@ final class ShortSyntax {
                 KeyPath at = v instanceof SeqNode ? p.index(i) : p;
                 MapNode.Builder b = MapNode.builder(item.mark());
                 if (item instanceof MapNode m) {
-                    for (var e : m.entries().entrySet()) {
-                        b.put(e.getKey(), m.keyMark(e.getKey()), e.getValue());
-                    }
-                    b.put("path", str(m.get("path") == null ? item : m.get("path"),
-                            m.get("path") == null ? "" : Scalars.string(m.get("path"), at.key("path"))));
-                    Node required = m.get("required");
-                    if (required == null || Scalars.bool(required, at.key("required"))) {
-                        b.remove("required");
-                    } else {
-                        b.put("required", m.keyMark("required"), ScalarNode.of(required.mark(), false));
-                    }
-                    Node format = m.get("format");
-                    if (format != null && Scalars.string(format, at.key("format")).isEmpty()) {
-                        b.remove("format");
-                    }
+                    // required: true is the default, printed only when false (compose-go's OptOut).
+                    Field required = (r, rp) -> Scalars.isNull(r) || Scalars.bool(r, rp) ? null
+                            : ScalarNode.of(r.mark(), false);
+                    out.add(Fields.convertStruct(m, at, Fields.table("path", Fields.string(), "required", required,
+                            "format", Fields.string())));
+                    continue;
                 } else {
                     b.put("path", str(item, Scalars.string(item, at)));
                 }
@@ -276,7 +267,7 @@ final class ShortSyntax {
                     b.put(Scalars.string(seq.get(i), p.index(i)), seq.get(i).mark(),
                             ScalarNode.of(seq.get(i).mark(), null));
                 }
-                return b.build();
+                return Fields.sortedKeys(b.build());
             }
             return map.apply(v, p);
         };
