@@ -4,6 +4,7 @@ import static dev.jcompose.load.normalize.Scalars.isNull;
 import static dev.jcompose.load.normalize.Scalars.str;
 import static dev.jcompose.load.normalize.Scalars.where;
 
+import dev.jcompose.error.ComposeException;
 import dev.jcompose.load.tree.KeyPath;
 import dev.jcompose.load.tree.MapNode;
 import dev.jcompose.load.tree.Node;
@@ -349,6 +350,22 @@ final class Fields {
             b.put(key, m.keyMark(key), m.get(key));
         }
         return b.build();
+    }
+
+    /**
+     * The same table, but an attribute that cannot be typed is kept as written: without interpolation,
+     * "${MEM:-1g}" cannot be read as a byte size, and config --no-interpolate prints it unchanged.
+     */
+    static Map<String, Field> lenient(Map<String, Field> table) {
+        Map<String, Field> t = new LinkedHashMap<>();
+        table.forEach((key, field) -> t.put(key, (v, p) -> {
+            try {
+                return field.apply(v, p);
+            } catch (ComposeException e) {
+                return v;
+            }
+        }));
+        return t;
     }
 
     /** An ordered table literal: {@code table("a", f1, "b", f2)}. */

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class Normalizer {
     private static final Map<String, Field> SERVICE = ServiceFields.service(false);
-    private static final Map<String, Field> SERVICE_LENIENT = ServiceFields.service(true);
+    private static final Map<String, Field> SERVICE_LENIENT = Fields.lenient(ServiceFields.service(true));
     /** The project's keys in compose-go's order; the sections are converted before. */
     private static final Map<String, Field> ROOT_ORDER = Fields.table("name", Fields.raw(), "services",
             Fields.raw(), "networks", Fields.raw(), "volumes", Fields.raw(), "secrets", Fields.raw(), "configs",
@@ -91,15 +91,15 @@ public final class Normalizer {
                 case "services" -> section(value, path, (v, p) -> Fields.convertStruct(Scalars.map(v, p), p,
                         serviceTable));
                 case "networks" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, ResourceFields.network(), warnings));
+                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.network(), context), warnings));
                 case "volumes" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, ResourceFields.volume(), warnings));
+                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.volume(), context), warnings));
                 case "secrets" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, ResourceFields.fileObject(true), warnings));
+                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.fileObject(true), context), warnings));
                 case "configs" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, ResourceFields.fileObject(false), warnings));
+                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.fileObject(false), context), warnings));
                 case "models" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, ResourceFields.model(), warnings));
+                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.model(), context), warnings));
                 default -> value;
             };
             if (converted != null) {
@@ -110,6 +110,10 @@ public final class Normalizer {
             b.put("services", MapNode.empty(root.mark()));
         }
         return Fields.convertStruct(b.build(), KeyPath.ROOT, ROOT_ORDER);
+    }
+
+    private static Map<String, Field> typed(Map<String, Field> table, Context context) {
+        return context.lenient() ? Fields.lenient(table) : table;
     }
 
     private static Node section(Node value, KeyPath path, Field entry) {

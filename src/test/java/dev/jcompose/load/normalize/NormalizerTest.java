@@ -266,12 +266,17 @@ class NormalizerTest {
     @SuppressWarnings("unchecked")
     void lenientModeKeepsUninterpolatedShortSyntax() {
         Map<String, Object> root = (Map<String, Object>) Nodes.toPlain(run(
-                "services:\n  a:\n    image: x\n    ports: ['${PORT:-8080}:80']\n    volumes: ['${D}:/d']\n",
+                "services:\n  a:\n    image: x\n    ports: ['${PORT:-8080}:80']\n    volumes: ['${D}:/d']\n"
+                        + "    mem_limit: ${MEM:-1g}\n    healthcheck: {interval: $I}\n",
                 true, true, new Warnings()));
         Map<String, Object> a = (Map<String, Object>) ((Map<String, Object>) root.get("services")).get("a");
         assertEquals(List.of("${PORT:-8080}:80"), a.get("ports"));
         assertEquals(List.of(Map.of("type", "volume", "source", "${D}", "target", "/d", "volume", Map.of())),
                 a.get("volumes"));
+        assertEquals("${MEM:-1g}", a.get("mem_limit"));
+        assertEquals(Map.of("interval", "$I"), a.get("healthcheck"));
+        assertThrows(ComposeException.class, () -> run("services:\n  a:\n    image: x\n    mem_limit: ${MEM}\n",
+                true, false, new Warnings()), "strict without --no-interpolate");
     }
 
     @Test
