@@ -90,16 +90,11 @@ public final class Normalizer {
                 }
                 case "services" -> section(value, path, (v, p) -> Fields.convertStruct(Scalars.map(v, p), p,
                         serviceTable));
-                case "networks" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.network(), context), warnings));
-                case "volumes" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.volume(), context), warnings));
-                case "secrets" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.fileObject(true), context), warnings));
-                case "configs" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.fileObject(false), context), warnings));
-                case "models" -> section(value, path,
-                        (v, p) -> ResourceFields.resource(v, p, typed(ResourceFields.model(), context), warnings));
+                case "networks" -> resources(value, path, ResourceFields.network(), context, warnings);
+                case "volumes" -> resources(value, path, ResourceFields.volume(), context, warnings);
+                case "secrets" -> resources(value, path, ResourceFields.fileObject(true), context, warnings);
+                case "configs" -> resources(value, path, ResourceFields.fileObject(false), context, warnings);
+                case "models" -> resources(value, path, ResourceFields.model(), context, warnings);
                 default -> value;
             };
             if (converted != null) {
@@ -112,8 +107,10 @@ public final class Normalizer {
         return Fields.convertStruct(b.build(), KeyPath.ROOT, ROOT_ORDER);
     }
 
-    private static Map<String, Field> typed(Map<String, Field> table, Context context) {
-        return context.lenient() ? Fields.lenient(table) : table;
+    private static Node resources(Node value, KeyPath path, Map<String, Field> table, Context context,
+            Warnings warnings) {
+        Map<String, Field> t = context.lenient() ? Fields.lenient(table) : table;
+        return section(value, path, (v, p) -> ResourceFields.resource(v, p, t, warnings));
     }
 
     private static Node section(Node value, KeyPath path, Field entry) {
