@@ -59,8 +59,8 @@ final class TreePrinter {
     private static final class QuotingSchema implements Schema {
         private static final Set<String> YAML11_SCALARS = Set.of("y", "n", "yes", "no", "on", "off");
         private static final Pattern YAML11_NUMBER = Pattern.compile(
-                "[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?"
-                        + "|[0-9][0-9_]+)");
+                "[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+"
+                        + "|[0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]+)");
         private final CoreSchema core = new CoreSchema();
 
         @Override

@@ -56,7 +56,7 @@ class LoaderExpectationsTest {
             if ("project name must not be empty".equals(c.path("errorContains").asText())) {
                 // The CLI layer names the project from COMPOSE_PROJECT_NAME, as the case's note describes.
                 Map<String, Object> tree = load(c, env, tmp);
-                assertTrue(Semantic.equal("container_name", "testproject-web", at(tree, "services.web.container_name")));
+                assertEquals("testproject-web", at(tree, "services.web.container_name"));
                 return;
             }
             String message;

@@ -27,7 +27,8 @@ public final class Semantic {
             for (var e : em.entrySet()) {
                 String k = String.valueOf(e.getKey());
                 if (!am.containsKey(k)) {
-                    if (!(Boolean.TRUE.equals(e.getValue()) && (k.equals("required") || k.equals("create_host_path")))) {
+                    boolean optOut = k.equals("required") || k.equals("create_host_path");
+                    if (!(optOut && Boolean.TRUE.equals(e.getValue()))) {
                         return false;
                     }
                 } else if (!equal(k, e.getValue(), am.get(k))) {

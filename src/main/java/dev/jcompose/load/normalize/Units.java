@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * with binary units ("512m", "1gb", "2.5GiB") as docker's units.RAMInBytes.
  */
 public final class Units {
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h|d|w)");
+    private static final Pattern DURATION_PART = Pattern.compile(
+            "(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h|d|w)");
     private static final Pattern BYTES = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
 
     private Units() {
