@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A service's container environment and labels, resolved as compose-go's WithServicesEnvironmentResolved and
@@ -63,14 +64,28 @@ final class EnvironmentResolver {
             boolean mandatory = required == null || Scalars.bool(required, at.key("required"));
             String format = file.get("format") == null ? null : Scalars.string(file.get("format"), at);
             Path p = ctx.projectDir().resolve(Scalars.string(file.get("path"), at.key("path")));
-            Map<String, String> values = EnvFiles.read(p, mandatory, format, key -> {
-                // Inside env files: project environment first, then the service's own values, then earlier files.
+            // Inside env files a variable resolves from the project environment, then the service's own values,
+            // then what the env files read so far set, where this file's earlier lines override earlier files.
+            Function<String, String> declaredFirst = key -> {
                 String v = project.get(key);
                 if (v == null && declared.get(key) instanceof ScalarNode s && !s.isNull()) {
                     v = s.text();
                 }
+                return v;
+            };
+            Map<String, String> values = EnvFiles.read(p, mandatory, format, key -> {
+                String v = declaredFirst.apply(key);
                 return v != null ? v : fromFiles.get(key);
             });
+            if (!fromFiles.isEmpty()) {
+                // The reader consults its own earlier lines only after the lookup: read again with the keys this
+                // file defines left to it, so they win over the same keys of earlier files.
+                Map<String, String> own = values;
+                values = EnvFiles.read(p, mandatory, format, key -> {
+                    String v = declaredFirst.apply(key);
+                    return v != null || own.containsKey(key) ? v : fromFiles.get(key);
+                });
+            }
             values.forEach((k, v) -> {
                 fromFiles.put(k, v);
                 marks.putIfAbsent(k, file.mark());
