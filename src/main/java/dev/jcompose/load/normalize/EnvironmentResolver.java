@@ -58,7 +58,9 @@ final class EnvironmentResolver {
         Map<String, String> fromFiles = new LinkedHashMap<>();
         Map<String, Mark> marks = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            MapNode file = (MapNode) files.get(i);
+            if (!(files.get(i) instanceof MapNode file)) {
+                continue; // left as written by config --no-interpolate
+            }
             KeyPath at = path.key("env_file").index(i);
             Node required = file.get("required");
             boolean mandatory = required == null || Scalars.bool(required, at.key("required"));
