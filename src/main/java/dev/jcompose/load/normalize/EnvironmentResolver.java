@@ -66,6 +66,10 @@ final class EnvironmentResolver {
             boolean mandatory = required == null || Scalars.bool(required, at.key("required"));
             String format = file.get("format") == null ? null : Scalars.string(file.get("format"), at);
             Path p = ctx.projectDir().resolve(Scalars.string(file.get("path"), at.key("path")));
+            if (mandatory && !Files.exists(p)) {
+                // Said here, where the compose file names it; errors inside the file name the file's own lines.
+                throw Scalars.where(file, at).error("env file " + p + " not found");
+            }
             // Inside env files a variable resolves from the project environment, then the service's own values,
             // then what the env files read so far set, where this file's earlier lines override earlier files.
             Function<String, String> declaredFirst = key -> {

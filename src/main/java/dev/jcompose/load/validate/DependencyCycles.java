@@ -1,6 +1,6 @@
 package dev.jcompose.load.validate;
 
-import dev.jcompose.error.ComposeException;
+import dev.jcompose.load.tree.KeyPath;
 import dev.jcompose.load.tree.MapNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +36,10 @@ final class DependencyCycles {
             }
             int i = path.indexOf(dep);
             if (i >= 0) {
-                throw ComposeException.config("dependency cycle detected: "
-                        + String.join(" -> ", path.subList(i, path.size())) + " -> " + dep);
+                // Located at the dependency that closes the cycle.
+                throw Consistency.at(deps.get(dep), KeyPath.of("services", current, "depends_on", dep),
+                        "dependency cycle detected: " + String.join(" -> ", path.subList(i, path.size())) + " -> "
+                                + dep);
             }
             path.add(dep);
             search(services, path, acyclic);

@@ -177,6 +177,13 @@ class NormalizerTest {
     }
 
     @Test
+    void aMissingRequiredEnvFileIsNamedWhereTheComposeFileNamesIt() {
+        ComposeException e = assertThrows(ComposeException.class,
+                () -> web("image: x\nenv_file: [missing.env]\n"));
+        assertEquals("compose.yaml:4:16 services.web.env_file[0]: env file /p/missing.env not found", e.getMessage());
+    }
+
+    @Test
     void commandsAreShellSplit() {
         Map<String, Object> web = web("image: x\ncommand: sh -c 'echo \"a b\"' x\\ y\nentrypoint: \"\"\n");
         assertEquals(List.of("sh", "-c", "echo \"a b\"", "x y"), web.get("command"));

@@ -98,13 +98,15 @@ class ConsistencyTest {
 
     @Test
     void cyclesAreNamedInNameOrder() {
-        assertEquals("dependency cycle detected: service1 -> service2 -> service3 -> service1", error("""
+        assertEquals("compose.yaml:2:37 services.service3.depends_on.service1: "
+                + "dependency cycle detected: service1 -> service2 -> service3 -> service1", error("""
                 services:
                   service3: {image: x, depends_on: [service1]}
                   service1: {image: x, depends_on: [service2]}
                   service2: {image: x, depends_on: [service3]}
                 """));
-        assertEquals("dependency cycle detected: s -> s", error("services:\n  s: {image: x, depends_on: [s]}\n"));
+        assertEquals("compose.yaml:2:30 services.s.depends_on.s: dependency cycle detected: s -> s",
+                error("services:\n  s: {image: x, depends_on: [s]}\n"));
     }
 
     @Test
