@@ -53,14 +53,14 @@ public final class ProjectLoader {
         Profiles.Split split = Profiles.apply(merged, activeProfiles(options, sources), options.services());
         MapNode canonical = split.enabled();
         MapNode disabled = split.disabledServices();
-        if (options.normalize()) {
-            Normalizer.Context ctx = new Normalizer.Context(name, sources.projectDir(), sources.environment(),
-                    options.resolvePaths());
-            canonical = Normalizer.normalize(canonical, ctx, warnings);
-            disabled = Normalizer.normalize(MapNode.builder(disabled.mark()).put("name", merged.get("name"))
-                    .put("services", disabled).build(), ctx, warnings).get("services") instanceof MapNode m
-                    ? m : disabled;
-        }
+        // Canonical syntax always (config --no-normalize still prints long syntax); compose's normalisation
+        // (default network, names, implicit depends_on) only when asked.
+        Normalizer.Context ctx = new Normalizer.Context(name, sources.projectDir(), sources.environment(),
+                options.resolvePaths(), options.normalize(), !options.interpolate(), true);
+        canonical = Normalizer.normalize(canonical, ctx, warnings);
+        disabled = Normalizer.normalize(MapNode.builder(disabled.mark()).put("name", merged.get("name"))
+                .put("services", disabled).build(), ctx.withoutEnvironmentResolution(), warnings)
+                .get("services") instanceof MapNode m ? m : disabled;
         if (options.consistency() && options.normalize()) {
             Consistency.check(canonical);
         }

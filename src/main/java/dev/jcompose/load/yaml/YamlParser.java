@@ -236,6 +236,9 @@ public final class YamlParser {
                     b = new BigInteger(v.substring(2), 16);
                 } else if (v.startsWith("0o")) {
                     b = new BigInteger(v.substring(2), 8);
+                } else if (v.length() > 1 && v.startsWith("0") && v.chars().allMatch(c -> c >= '0' && c <= '7')) {
+                    // compose-go's YAML library reads a leading 0 as octal (YAML 1.1): file modes such as 0440.
+                    b = new BigInteger(v.substring(1), 8);
                 } else {
                     b = new BigInteger(v);
                 }
