@@ -1,5 +1,6 @@
 package dev.jcompose.load;
 
+import dev.jcompose.error.ComposeException;
 import dev.jcompose.load.bind.Binder;
 import dev.jcompose.load.discover.ProjectName;
 import dev.jcompose.load.discover.ProjectSources;
@@ -42,6 +43,10 @@ public final class ProjectLoader {
                     warnings));
         }
         MapNode merged = Merger.merge(documents);
+        if (merged.size() == 0) {
+            // An empty override file is fine; a project with nothing at all is a wrong path or a truncated write.
+            throw ComposeException.config(sources.files().get(0).label() + ": empty compose file");
+        }
         if (options.interpolate()) {
             // Uninterpolated values (${X} in a port) cannot be checked against the schema's types.
             SchemaValidator.validate(merged);

@@ -171,19 +171,47 @@ class ConvergenceTest {
                       db: {condition: service_healthy}
                 """;
         Project p = load(yaml);
-        Thread.ofVirtual().start(() -> {
-            try {
-                while (fake.findContainer("demo-db-1").map(c -> c.state() != ContainerState.RUNNING).orElse(true)) {
-                    Thread.sleep(20);
-                }
-                fake.setHealth("demo-db-1", HealthStatus.UNHEALTHY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        fake.program("demo-db-1", dev.jcompose.engine.fake.FakeProcess.SERVICE
+                .withHealth(HealthStatus.STARTING, HealthStatus.STARTING, HealthStatus.UNHEALTHY));
         ComposeException e = assertThrows(ComposeException.class, () -> app(p).up(UpRequest.defaults()));
         assertTrue(e.getMessage().contains("demo-db-1 is unhealthy"), e.getMessage());
         assertEquals(ContainerState.CREATED, fake.inspectContainer("demo-web-1").state(), "web never started");
+    }
+
+    @Test
+    void healthyDependencyLetsTheDependentStart() throws IOException {
+        String yaml = """
+                services:
+                  db:
+                    image: busybox:latest
+                    healthcheck: {test: ["CMD", "true"], interval: 1s}
+                  web:
+                    image: busybox:latest
+                    depends_on:
+                      db: {condition: service_healthy}
+                """;
+        Project p = load(yaml);
+        fake.program("demo-db-1", dev.jcompose.engine.fake.FakeProcess.SERVICE
+                .withHealth(HealthStatus.STARTING, HealthStatus.HEALTHY));
+        app(p).up(UpRequest.defaults());
+        assertEquals(ContainerState.RUNNING, fake.inspectContainer("demo-web-1").state());
+    }
+
+    @Test
+    void failedOneShotDependencyStopsTheDependent() throws IOException {
+        String yaml = """
+                services:
+                  migrate:
+                    image: busybox:latest
+                  web:
+                    image: busybox:latest
+                    depends_on:
+                      migrate: {condition: service_completed_successfully}
+                """;
+        Project p = load(yaml);
+        fake.program("demo-migrate-1", dev.jcompose.engine.fake.FakeProcess.exitsWith(3));
+        ComposeException e = assertThrows(ComposeException.class, () -> app(p).up(UpRequest.defaults()));
+        assertTrue(e.getMessage().contains("service migrate didn't complete successfully: exit 3"), e.getMessage());
     }
 
     @Test

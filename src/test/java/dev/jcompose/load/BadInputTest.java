@@ -29,14 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Each row names the loader phase that owns its error. Rows of the parser and the schema run through
  * {@link YamlParser} and {@link SchemaValidator} directly; interpolation and normalisation rows call their phase
- * directly; every other row (and every row when {@code -Djcompose.badInput.throughLoader=true}) loads the files
+ * directly; every other row (and every row unless {@code -Djcompose.badInput.throughLoader=false}) loads the files
  * from a temporary project directory with {@link ProjectLoader}. A row whose phase is still a stub (throws
  * UnsupportedOperationException) is skipped, not failed. Once every phase has landed, the integrator flips
  * {@link #THROUGH_LOADER} to true so that the whole table runs end to end.
  */
 class BadInputTest {
     /** Run every row through ProjectLoader (end to end) instead of the owning phase alone. */
-    static final boolean THROUGH_LOADER = Boolean.getBoolean("jcompose.badInput.throughLoader");
+    static final boolean THROUGH_LOADER = !"false".equals(System.getProperty("jcompose.badInput.throughLoader"));
 
     /** The loader phase whose error a row expects. */
     enum Phase {
