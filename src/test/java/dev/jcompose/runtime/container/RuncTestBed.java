@@ -82,6 +82,8 @@ final class RuncTestBed implements AutoCloseable {
         for (String dir : List.of("proc", "sys", "dev", "etc", "tmp", "mnt", "www")) {
             Files.createDirectories(rootfs.resolve(dir));
         }
+        // /tmp is 1777 in every image; NIO cannot set the sticky bit
+        new ProcessBuilder("chmod", "1777", rootfs.resolve("tmp").toString()).start().onExit().join();
         Files.copy(BUSYBOX, bin.resolve("busybox"));
         for (String applet : APPLETS) {
             Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
