@@ -204,7 +204,7 @@ public final class ContainerRuntime {
             if (recorded.isPresent()) {
                 return recorded;
             }
-            if (pid1.isEmpty() || !pid1.get().isAlive()) {
+            if (pid1.isEmpty() || !isAliveNotZombie(pid1.get())) {
                 // dead: give the monitor a moment to write the code, then report what is known
                 return Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
             }
@@ -213,6 +213,23 @@ public final class ContainerRuntime {
             }
             sleep(pause);
             pause = Math.min(pause * 2, 10);
+        }
+    }
+
+    /**
+     * Without conmon a dead PID 1 is reaped by the host's init, which may take a while (a second here): a zombie
+     * has exited all the same.
+     */
+    static boolean isAliveNotZombie(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String afterName = stat.substring(stat.lastIndexOf(')') + 1).strip(); // the name may hold spaces
+            return !afterName.startsWith("Z") && !afterName.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
         }
     }
 
