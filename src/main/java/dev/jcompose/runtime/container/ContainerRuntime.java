@@ -95,8 +95,25 @@ public final class ContainerRuntime {
         return paths;
     }
 
+    /**
+     * runc start, then a wait (a few ms) until PID 1 has left runc's init and exec'd the command: until then its
+     * signal handlers are runc's, and a stop decided on them would be wrong.
+     */
     public void start(String id) {
         runc.start(id);
+        Optional<ProcessHandle> pid1 = pid1(paths(id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
+            sleep(1);
+        }
+    }
+
+    private static boolean stillRuncInit(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).startsWith("runc:[");
+        } catch (IOException e) {
+            return false; // gone already
+        }
     }
 
     /** create + start. */
