@@ -13,14 +13,29 @@ import java.nio.file.Path;
 public final class SignalAwareness {
     private SignalAwareness() {}
 
-    /** From the text of /proc/PID/status: is {@code signal} in SigCgt (a handler is installed)? */
-    public static boolean catches(String procStatus, int signal) {
+    /**
+     * From /proc/PID/status and /proc/PID/wchan: will {@code signal} reach the program? Yes when it is in SigCgt
+     * (a handler is installed), in SigBlk (blocked signals stay queued), or when the process sits in
+     * sigtimedwait: tini blocks every signal and waits for them there, and while it waits the kernel shows the
+     * waited-for signals as unblocked (the real mask is not in /proc).
+     */
+    public static boolean catches(String procStatus, String wchan, int signal) {
+        if (wchan.startsWith("do_sigtimedwait")) {
+            return true;
+        }
+        String caught = null;
+        String blocked = null;
         for (String line : procStatus.split("\n")) {
             if (line.startsWith("SigCgt:")) {
-                return Signals.inMask(line.substring(7).strip(), signal);
+                caught = line.substring(7).strip();
+            } else if (line.startsWith("SigBlk:")) {
+                blocked = line.substring(7).strip();
             }
         }
-        return true; // no mask to read: assume it may handle it, and wait the grace period like Docker
+        if (caught == null) {
+            return true; // no mask to read: assume it may handle it, and wait the grace period like Docker
+        }
+        return Signals.inMask(caught, signal) || (blocked != null && Signals.inMask(blocked, signal));
     }
 
     /** True when {@code signal} should be sent and waited for; false when only SIGKILL will stop {@code pid}. */
@@ -28,8 +43,10 @@ public final class SignalAwareness {
         if (signal == Signals.SIGKILL) {
             return false;
         }
+        Path proc = Path.of("/proc", Long.toString(pid));
         try {
-            return catches(Files.readString(Path.of("/proc", Long.toString(pid), "status")), signal);
+            String wchan = Files.exists(proc.resolve("wchan")) ? Files.readString(proc.resolve("wchan")) : "";
+            return catches(Files.readString(proc.resolve("status")), wchan, signal);
         } catch (IOException e) {
             return true; // vanished meanwhile; the stop path finds it stopped
         }

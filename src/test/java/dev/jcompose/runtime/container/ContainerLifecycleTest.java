@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.runtime.oci.HostPlatform;
 import dev.jcompose.runtime.runc.RuncException;
 import dev.jcompose.runtime.runc.Signals;
 import java.io.IOException;
@@ -90,6 +91,18 @@ class ContainerLifecycleTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(137, exit.exitCode());
         assertTrue(ms >= 700 && ms < 2500, "SIGKILL after the grace period; took " + ms + " ms");
+    }
+
+    @Test
+    void initForwardsTheStopSignalToTheCommand() throws Exception {
+        assumeTrue(HostPlatform.detect().initBinary().isPresent(), "needs tini-static (docker-init)");
+        String id = bed.run(bed.config("sh", "-c", "echo ready; sleep 1000").init(true).build());
+        awaitLog(id, "ready");
+        long t0 = System.nanoTime();
+        ExitStatus exit = bed.runtime.stop(id, Signals.SIGTERM, Duration.ofSeconds(10));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(143, exit.exitCode(), "tini passes SIGTERM on; sh (not PID 1 now) dies of it: 128+15");
+        assertTrue(ms < 2000, "took " + ms + " ms");
     }
 
     @Test
