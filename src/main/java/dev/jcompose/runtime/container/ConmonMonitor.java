@@ -152,6 +152,17 @@ public final class ConmonMonitor implements ContainerMonitor {
         }
     }
 
+    /** The shared exit file and the attach-socket link conmon made for the container. */
+    @Override
+    public void forget(String id) {
+        try {
+            Files.deleteIfExists(exitDir.resolve(id));
+            Files.deleteIfExists(socketDir.resolve(id));
+        } catch (IOException e) {
+            // stale entries are harmless: an id is never reused while its container exists
+        }
+    }
+
     @Override
     public LogFormat logFormat() {
         return LogFormat.K8S_FILE;

@@ -23,6 +23,9 @@ public interface ContainerMonitor {
     /** True when the container's monitor process is still alive (delete waits for it to finish writing). */
     boolean isAlive(ContainerPaths paths);
 
+    /** Removes what the monitor keeps outside the container's dir (called by delete). */
+    default void forget(String id) {}
+
     /** Format of the files under the log dir. */
     LogFormat logFormat();
 

@@ -334,6 +334,7 @@ public final class ContainerRuntime {
             cgroupParentLock.writeLock().unlock();
         }
         runc.forget(id);
+        monitor.forget(id);
         deleteTree(dir);
     }
 

@@ -48,7 +48,13 @@ class ContainerLifecycleTest {
                 .toList());
         assertTrue(lines.stream().allMatch(l -> l.time() != null), "every line carries conmon's timestamp");
         assertEquals(ContainerStatus.State.STOPPED, bed.runtime.status(id).state());
+        assertTrue(Files.exists(bed.stateRoot.resolve("exits").resolve(id)), "conmon's shared exit file");
         bed.runtime.delete(id);
+        for (Path left : List.of(bed.stateRoot.resolve("exits").resolve(id), bed.stateRoot.resolve("sockets")
+                .resolve(id), bed.stateRoot.resolve("containers").resolve(id), bed.runc.logFile(id))) {
+            assertFalse(Files.exists(left, java.nio.file.LinkOption.NOFOLLOW_LINKS), "left behind: " + left);
+        }
+        assertTrue(Files.exists(bed.logDir(id).resolve("container.log")), "the log dir is the caller's");
     }
 
     @Test
