@@ -7,9 +7,10 @@ PREFIX=${PREFIX:-/usr/local}
 LIB="$PREFIX/lib/jcompose"
 
 if [ "${SKIP_PACKAGES:-0}" != 1 ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  # Runtime of the embedded engine: runc, iproute2, iptables, busybox-static (base image); maven to build.
+  # Runtime of the embedded engine: runc, conmon (container monitor), tini (init), iproute2, iptables,
+  # busybox-static (base image); maven to build.
   need=""
-  for p in maven runc iproute2 iptables busybox-static; do
+  for p in maven runc conmon tini iproute2 iptables busybox-static; do
     dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
   done
   if [ -n "$need" ]; then

@@ -1,0 +1,387 @@
+package dev.jcompose.runtime.container;
+
+import dev.jcompose.runtime.oci.ContainerConfig;
+import dev.jcompose.runtime.oci.OciSpecGenerator;
+import dev.jcompose.runtime.runc.Runc;
+import dev.jcompose.runtime.runc.RuncException;
+import dev.jcompose.runtime.runc.RuncState;
+import dev.jcompose.runtime.runc.Signals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Container lifecycle on runc: the caller brings an id, a mounted rootfs (inside the ContainerConfig) and a log
+ * dir; the runtime keeps the bundle under {@code stateDir/<id>}. Knows nothing of compose or of images.
+ */
+public final class ContainerRuntime {
+    /** How long a SIGKILLed container may take to be reaped before stop gives up. */
+    static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Runc runc;
+    private final OciSpecGenerator generator;
+    private final Path stateDir;
+    private final ContainerMonitor monitor;
+    private final Cgroups cgroups;
+    private final AtomicLong execCounter = new AtomicLong();
+    // runc creates the cgroup parent of a new container while delete may rmdir an empty parent: never both
+    private final ReadWriteLock cgroupParentLock = new ReentrantReadWriteLock();
+
+    public ContainerRuntime(Runc runc, OciSpecGenerator generator, Path stateDir, ContainerMonitor monitor,
+            Cgroups cgroups) {
+        this.runc = runc;
+        this.generator = generator;
+        this.stateDir = stateDir.toAbsolutePath();
+        this.monitor = monitor;
+        this.cgroups = cgroups;
+        try {
+            Files.createDirectories(this.stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + stateDir, e);
+        }
+    }
+
+    public ContainerMonitor monitor() {
+        return monitor;
+    }
+
+    /** Writes the bundle and runs runc create (through the monitor); PID 1 waits for {@link #start}. */
+    public ContainerPaths create(String id, ContainerConfig config, Path logDir) {
+        String json = generator.generateJson(id, config); // validates the id before it names a directory
+        ContainerPaths paths = new ContainerPaths(stateDir.resolve(id), logDir.toAbsolutePath());
+        if (Files.exists(paths.dir()) || runc.state(id).isPresent()) {
+            throw new RuncException("create", id, "a container with this id already exists");
+        }
+        try {
+            Files.createDirectories(paths.dir());
+            Files.createDirectories(paths.logDir());
+            writeAtomically(paths.configJson(), json);
+            new ContainerMeta(id, paths.logDir().toString(), monitor.name(), generator.cgroupsPath(id),
+                    Instant.now()).write(paths.meta());
+        } catch (IOException e) {
+            deleteTree(paths.dir());
+            throw new RuncException("create", id, "cannot write the bundle: " + e.getMessage());
+        }
+        RuntimeException failure = null;
+        cgroupParentLock.readLock().lock();
+        try {
+            monitor.create(id, paths, CREATE_TIMEOUT);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            cgroupParentLock.readLock().unlock();
+        }
+        if (failure != null) {
+            deleteAfterFailure(id, failure);
+            throw failure;
+        }
+        return paths;
+    }
+
+    /**
+     * runc start, then a wait (a few ms) until PID 1 has left runc's init and exec'd the command: until then its
+     * signal handlers are runc's, and a stop decided on them would be wrong.
+     */
+    public void start(String id) {
+        runc.start(id);
+        Optional<ProcessHandle> pid1 = pid1(paths(id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
+            sleep(1);
+        }
+    }
+
+    private static boolean stillRuncInit(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).startsWith("runc:[");
+        } catch (IOException e) {
+            return false; // gone already
+        }
+    }
+
+    /** create + start. */
+    public ContainerPaths run(String id, ContainerConfig config, Path logDir) {
+        ContainerPaths paths = create(id, config, logDir);
+        try {
+            start(id);
+        } catch (RuntimeException e) {
+            deleteAfterFailure(id, e);
+            throw e;
+        }
+        return paths;
+    }
+
+    private void deleteAfterFailure(String id, RuntimeException failure) {
+        try {
+            delete(id);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    /** The paths of a container this runtime created (also after a daemon restart). */
+    public ContainerPaths paths(String id) {
+        Path dir = stateDir.resolve(id);
+        try {
+            return new ContainerPaths(dir, Path.of(ContainerMeta.read(dir.resolve("container.json")).logDir()));
+        } catch (IOException e) {
+            throw new RuncException("inspect", id, "no such container in " + stateDir);
+        }
+    }
+
+    public ContainerStatus status(String id) {
+        return status(id, runc.state(id));
+    }
+
+    private ContainerStatus status(String id, Optional<RuncState> runcState) {
+        ContainerPaths paths = paths(id);
+        if (runcState.isEmpty()) {
+            return new ContainerStatus(id, ContainerStatus.State.GONE, 0, paths.logDir(),
+                    Optional.of(exitStatus(id, paths).orElse(new ExitStatus(ExitStatus.UNKNOWN_CODE, false))));
+        }
+        RuncState s = runcState.get();
+        return switch (s.status()) {
+            case CREATED, CREATING -> new ContainerStatus(id, ContainerStatus.State.CREATED, s.pid(),
+                    paths.logDir(), Optional.empty());
+            case RUNNING -> new ContainerStatus(id, ContainerStatus.State.RUNNING, s.pid(), paths.logDir(),
+                    Optional.empty());
+            case PAUSED, PAUSING -> new ContainerStatus(id, ContainerStatus.State.PAUSED, s.pid(), paths.logDir(),
+                    Optional.empty());
+            case STOPPED, UNKNOWN -> new ContainerStatus(id, ContainerStatus.State.STOPPED, 0, paths.logDir(),
+                    Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1))));
+        };
+    }
+
+    /**
+     * Stops like {@code docker stop}: {@code signal}, up to {@code grace}, then SIGKILL. Signal-aware: when PID 1
+     * has no handler for the signal (it would be dropped in its PID namespace) SIGKILL goes at once.
+     */
+    public ExitStatus stop(String id, int signal, Duration grace) {
+        ContainerStatus s = status(id);
+        if (s.exit().isPresent()) {
+            return s.exit().get();
+        }
+        if (s.state() == ContainerStatus.State.PAUSED) {
+            runc.resume(id); // frozen tasks neither handle signals nor die
+        }
+        if (s.state() == ContainerStatus.State.RUNNING || s.state() == ContainerStatus.State.PAUSED) {
+            if (SignalAwareness.worthSending(s.pid(), signal)) {
+                sendIfRunning(id, signal, false);
+                Optional<ExitStatus> exited = waitExit(id, grace);
+                if (exited.isPresent()) {
+                    return exited.get();
+                }
+            }
+        }
+        sendIfRunning(id, Signals.SIGKILL, true);
+        return waitExit(id, KILL_WAIT).orElseThrow(() -> new RuncException("stop", id,
+                "still running " + KILL_WAIT.toSeconds() + " s after SIGKILL"));
+    }
+
+    /** Sends a signal to PID 1 ({@code docker kill -s}). */
+    public void kill(String id, int signal) {
+        runc.kill(id, signal, false);
+    }
+
+    private void sendIfRunning(String id, int signal, boolean all) {
+        try {
+            runc.kill(id, signal, all);
+        } catch (RuncException e) {
+            if (runc.state(id).map(RuncState::isAlive).orElse(false)) {
+                throw e;
+            } // it exited meanwhile: nothing to signal
+        }
+    }
+
+    /** Waits until PID 1 has exited and its status is known; empty on timeout. */
+    public Optional<ExitStatus> waitExit(String id, Duration timeout) {
+        ContainerPaths paths = paths(id);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<ProcessHandle> pid1 = pid1(paths);
+        long pause = 1;
+        while (true) {
+            Optional<ExitStatus> recorded = exitStatus(id, paths);
+            if (recorded.isPresent()) {
+                return recorded;
+            }
+            if (pid1.isEmpty() || !isAliveNotZombie(pid1.get())) {
+                // dead: give the monitor a moment to write the code, then report what is known
+                return Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
+            }
+            if (System.nanoTime() >= deadline) {
+                return Optional.empty();
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 10);
+        }
+    }
+
+    /**
+     * Without conmon a dead PID 1 is reaped by the host's init, which may take a while (a second here): a zombie
+     * has exited all the same.
+     */
+    static boolean isAliveNotZombie(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String afterName = stat.substring(stat.lastIndexOf(')') + 1).strip(); // the name may hold spaces
+            return !afterName.startsWith("Z") && !afterName.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
+        }
+    }
+
+    private Optional<ProcessHandle> pid1(ContainerPaths paths) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(paths.pidFile()).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ExitStatus awaitExitRecord(String id, ContainerPaths paths, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (monitor.isAlive(paths) && System.nanoTime() < deadline) {
+            Optional<ExitStatus> e = exitStatus(id, paths);
+            if (e.isPresent()) {
+                return e.get();
+            }
+            sleep(2);
+        }
+        return exitStatus(id, paths).orElse(new ExitStatus(ExitStatus.UNKNOWN_CODE, oomKilled(id, paths)));
+    }
+
+    private Optional<ExitStatus> exitStatus(String id, ContainerPaths paths) {
+        OptionalInt code = monitor.exitCode(paths);
+        return code.isPresent() ? Optional.of(new ExitStatus(code.getAsInt(), oomKilled(id, paths)))
+                : Optional.empty();
+    }
+
+    private boolean oomKilled(String id, ContainerPaths paths) {
+        return monitor.sawOom(paths) || cgroups.oomKills(generator.cgroupsPath(id)) > 0;
+    }
+
+    public void pause(String id) {
+        runc.pause(id);
+    }
+
+    public void unpause(String id) {
+        runc.resume(id);
+    }
+
+    /** Runs a process in the running container and returns its exit code; its output is appended to the files. */
+    public int exec(String id, ExecSpec spec, Path stdout, Path stderr, Duration timeout) {
+        ContainerPaths paths = paths(id);
+        Path process = paths.execDir().resolve("exec-" + execCounter.incrementAndGet() + ".json");
+        try {
+            Files.createDirectories(paths.execDir());
+            writeAtomically(process, ExecProcess.json(paths.configJson(), spec));
+            return runc.exec(id, process, stdout, stderr, timeout);
+        } catch (IOException e) {
+            throw new RuncException("exec", id, "cannot write the process spec: " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(process);
+            } catch (IOException e) {
+                // removed with the bundle at the latest
+            }
+        }
+    }
+
+    /**
+     * Removes everything the runtime made for the container: runc state (killing it if still running), the
+     * cgroup leaf and the parent if now empty, runc's log, the bundle. The log dir stays (it is the caller's).
+     */
+    public void delete(String id) {
+        Path dir = stateDir.resolve(id);
+        try {
+            runc.delete(id, true);
+        } catch (RuncException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+        if (Files.exists(dir.resolve("container.json"))) {
+            ContainerPaths paths = paths(id);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (monitor.isAlive(paths) && System.nanoTime() < deadline) {
+                sleep(2); // let conmon write the exit file and close the log before the dir goes
+            }
+        }
+        cgroupParentLock.writeLock().lock();
+        try {
+            cgroups.remove(generator.cgroupsPath(id));
+        } finally {
+            cgroupParentLock.writeLock().unlock();
+        }
+        runc.forget(id);
+        monitor.forget(id);
+        deleteTree(dir);
+    }
+
+    /**
+     * After a daemon restart: every container this runtime created, with what runc says now. Running ones keep
+     * running (conmon still holds them); stopped ones report the exit code their monitor recorded.
+     */
+    public List<ContainerStatus> recover() {
+        Map<String, RuncState> known = runc.list().stream()
+                .collect(Collectors.toMap(RuncState::id, Function.identity(), (a, b) -> a));
+        List<ContainerStatus> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(stateDir)) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("container.json"))).sorted().toList()) {
+                String id = dir.getFileName().toString();
+                out.add(status(id, Optional.ofNullable(known.get(id))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + stateDir, e);
+        }
+        return out;
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuncException("wait", null, "interrupted");
+        }
+    }
+}
