@@ -98,7 +98,10 @@ public final class ConfigCommand implements Callable<Integer> {
             throw ComposeException.usage("unsupported format \"" + format + "\"");
         }
         if (variables) {
-            throw ComposeException.usage("config --variables is not supported yet");
+            ProjectLoader.Loaded raw = ProjectLoader.load(root.global().loadOptions()
+                    .withSwitches(false, false, false, false).withServices(services));
+            write(ConfigView.variables(raw.canonical()));
+            return ExitCodes.OK;
         }
         LoadOptions options = root.global().loadOptions()
                 .withSwitches(!noInterpolate, !noNormalize, !noPathResolution, !noConsistency)

@@ -170,4 +170,32 @@ final class ConfigView {
         }
         return false;
     }
+
+    /** `config --variables`: NAME, REQUIRED, DEFAULT VALUE, ALTERNATE VALUE of every ${} reference. */
+    static String variables(dev.jcompose.load.tree.MapNode uninterpolated) {
+        var vars = dev.jcompose.load.interpolate.Variables.extract(uninterpolated);
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"});
+        for (var v : vars.values()) {
+            rows.add(new String[] {v.name(), v.required() ? "true" : "false", v.defaultValue(), v.presenceValue()});
+        }
+        int[] w = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < 4; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                line.append(r[i]);
+                if (i < 3) {
+                    line.append(" ".repeat(w[i] - r[i].length() + 3));
+                }
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
 }

@@ -19,6 +19,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.regex.Pattern;
+import dev.jcompose.load.interpolate.Template;
+import dev.jcompose.load.tree.Mark;
+import dev.jcompose.load.tree.Node;
+import dev.jcompose.load.yaml.YamlParser;
 
 /**
  * Runs the loader phases in their fixed order:
@@ -36,11 +42,11 @@ public final class ProjectLoader {
     public static Loaded load(LoadOptions options) {
         Warnings warnings = new Warnings();
         ProjectSources sources = ProjectSources.resolve(options, warnings);
+        Map<String, String> environment = withProjectName(options, sources);
 
         List<MapNode> documents = new ArrayList<>();
         for (SourceFile file : sources.files()) {
-            documents.addAll(FileAssembler.assemble(file, sources.projectDir(), sources.environment(), options,
-                    warnings));
+            documents.addAll(FileAssembler.assemble(file, sources.projectDir(), environment, options, warnings));
         }
         MapNode merged = Merger.merge(documents);
         if (merged.size() == 0) {
@@ -75,6 +81,44 @@ public final class ProjectLoader {
                 ? Binder.bind(name, sources.projectDir(), configFiles, canonical, disabled, sources.environment())
                 : null;
         return new Loaded(project, canonical, sources, warnings.list());
+    }
+
+    private static final Pattern TOP_LEVEL_NAME = Pattern.compile("(?m)^name\\s*:");
+
+    /**
+     * Compose sets COMPOSE_PROJECT_NAME before interpolating, so ${COMPOSE_PROJECT_NAME} in a file sees the final
+     * name: -p, else the variable itself, else the last top-level name: of the files, else the directory.
+     */
+    static Map<String, String> withProjectName(LoadOptions options, ProjectSources sources) {
+        Map<String, String> env = sources.environment();
+        String fromEnv = env.get(ProjectName.ENV);
+        if ((options.projectName() == null || options.projectName().isEmpty()) && fromEnv != null
+                && !fromEnv.isEmpty()) {
+            return env;
+        }
+        MapNode names = MapNode.empty(Mark.UNKNOWN);
+        if (options.projectName() == null || options.projectName().isEmpty()) {
+            for (SourceFile f : sources.files()) {
+                if (!TOP_LEVEL_NAME.matcher(f.content()).find()) {
+                    continue; // most files have no name: skip the parse
+                }
+                for (Node doc : YamlParser.parseAll(f.label(), f.content())) {
+                    if (doc instanceof MapNode m && m.get("name") instanceof ScalarNode n && n.isString()) {
+                        String v = n.text();
+                        try {
+                            v = options.interpolate() ? Template.substitute(v, env::get, k -> { }) : v;
+                        } catch (RuntimeException e) {
+                            // an invalid template is reported with its position by the interpolation phase
+                        }
+                        names = names.with("name", ScalarNode.of(n.mark(), v));
+                    }
+                }
+            }
+        }
+        String name = ProjectName.resolve(options.projectName(), env, names, sources.projectDir());
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.put(ProjectName.ENV, name);
+        return Map.copyOf(out);
     }
 
     /** --profile values plus COMPOSE_PROFILES (comma-separated) from the project environment. */

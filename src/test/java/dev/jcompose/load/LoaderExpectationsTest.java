@@ -47,14 +47,8 @@ class LoaderExpectationsTest {
      * (the owning phase is named). Remove an entry once its phase handles the case.
      */
     static final Map<String, String> PENDING = Map.of(
-            "environment-map-and-list", "schema: a mapping is reported as 'must not contain duplicate items'",
             "environment-invalid-object", "schema: wording 'must be a list or mapping' vs compose's 'must be a "
-                    + "mapping'",
-            "project-name-interpolation-multi-file", "loader: ${COMPOSE_PROJECT_NAME} is not set from the final "
-                    + "project name before interpolation",
-            "full-example", "loader: ${COMPOSE_PROJECT_NAME} (build.tags) is not set before interpolation; the "
-                    + "normaliser's own golden is FullExampleNormalizeTest",
-            "empty-file", "loader: an empty compose file is not rejected");
+                    + "mapping'");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Project name: -p > COMPOSE_PROJECT_NAME > top-level name: > basename of the project dir; normalised. */
 public final class ProjectName {
-    static final String ENV = "COMPOSE_PROJECT_NAME";
+    public static final String ENV = "COMPOSE_PROJECT_NAME";
 
     private ProjectName() {
     }

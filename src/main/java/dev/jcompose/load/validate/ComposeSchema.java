@@ -64,7 +64,13 @@ final class ComposeSchema {
         Set<ValidationMessage> messages = compiled.validate(TreeJson.of(root));
         List<Violation> out = new ArrayList<>(messages.size());
         for (ValidationMessage m : messages) {
-            out.add(Violation.of(m, root, raw));
+            Violation v = Violation.of(m, root, raw);
+            // The validator applies uniqueItems to the values of a mapping too (two null values of an
+            // environment map are "duplicates"); the keyword only means something for lists.
+            if ("uniqueItems".equals(v.keyword()) && v.node() instanceof dev.jcompose.load.tree.MapNode) {
+                continue;
+            }
+            out.add(v);
         }
         return out;
     }
