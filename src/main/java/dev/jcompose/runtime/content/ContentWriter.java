@@ -10,7 +10,10 @@ public abstract class ContentWriter extends OutputStream {
     /** Bytes written so far. */
     public abstract long size();
 
-    /** Digest of the bytes written so far (valid once writing is done). */
+    /**
+     * Ends writing and returns the digest of what was written; the ingest can still be committed or
+     * discarded afterwards. Lets a caller decide from the digest whether it wants the blob at all.
+     */
     public abstract Digest digest();
 
     /**
@@ -21,4 +24,8 @@ public abstract class ContentWriter extends OutputStream {
      * @throws dev.jcompose.runtime.RuntimeError 400 when size or digest differ (the temp file is removed)
      */
     public abstract BlobInfo commit(Digest expected, long expectedSize);
+
+    /** Discards the ingest unless it was committed; never fails (leftovers are cleaned when the store opens). */
+    @Override
+    public abstract void close();
 }

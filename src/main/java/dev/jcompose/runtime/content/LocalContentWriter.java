@@ -57,9 +57,16 @@ final class LocalContentWriter extends ContentWriter {
         return size;
     }
 
+    /** Ends writing: the temp file is fsynced and closed (so many finished ingests hold no descriptors). */
     @Override
     public Digest digest() {
         if (digest == null) {
+            try {
+                channel.force(true);
+                channel.close();
+            } catch (IOException e) {
+                throw RuntimeError.internal("cannot finish ingest: " + e.getMessage(), e);
+            }
             digest = Digest.fromHash(sha256.digest());
         }
         return digest;
@@ -71,13 +78,11 @@ final class LocalContentWriter extends ContentWriter {
             throw new IllegalStateException("ingest already closed");
         }
         try {
-            channel.force(true);
-            channel.close();
+            Digest actual = digest();
             if (expectedSize >= 0 && expectedSize != size) {
                 throw RuntimeError.badRequest("unexpected size " + size + ", expected " + expectedSize
                         + (expected == null ? "" : " for " + expected));
             }
-            Digest actual = digest();
             if (expected != null && !expected.equals(actual)) {
                 throw RuntimeError.badRequest("digest mismatch: expected " + expected + ", got " + actual);
             }
