@@ -6,6 +6,8 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The few system calls the JDK does not offer: device nodes (overlayfs whiteouts are char devices 0/0),
@@ -27,7 +29,16 @@ public final class Posix {
         long lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
 
         int geteuid();
+
+        int lchown(String path, int uid, int gid) throws LastErrorException;
+
+        int chmod(String path, int mode) throws LastErrorException;
+
+        int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
     }
+
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     private static final class Holder {
         static final LibC LIBC = Native.load("c", LibC.class);
@@ -47,6 +58,41 @@ public final class Posix {
         } catch (LastErrorException e) {
             throw new IOException("mknod " + path + ": errno " + e.getErrorCode());
         }
+    }
+
+    /** Owner of the path itself (a symlink keeps its target's owner). */
+    public static void lchown(Path path, long uid, long gid) throws IOException {
+        try {
+            Holder.LIBC.lchown(path.toString(), (int) uid, (int) gid);
+        } catch (LastErrorException e) {
+            throw new IOException("lchown " + path + ": errno " + e.getErrorCode());
+        }
+    }
+
+    /**
+     * Permission bits incl. setuid/setgid/sticky, by path: unlike the JDK's no-follow variant it does not
+     * open the file, which would block on a FIFO. The caller knows the last component is no symlink.
+     */
+    public static void chmod(Path path, int mode) throws IOException {
+        try {
+            Holder.LIBC.chmod(path.toString(), mode & 07777);
+        } catch (LastErrorException e) {
+            throw new IOException("chmod " + path + ": errno " + e.getErrorCode());
+        }
+    }
+
+    /** Sets atime and mtime of the path itself, without opening it (the JDK opens: a FIFO would block). */
+    public static void setTimes(Path path, FileTime atime, FileTime mtime) throws IOException {
+        long[] times = {atime.to(TimeUnit.SECONDS), nanos(atime), mtime.to(TimeUnit.SECONDS), nanos(mtime)};
+        try {
+            Holder.LIBC.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+        } catch (LastErrorException e) {
+            throw new IOException("utimensat " + path + ": errno " + e.getErrorCode());
+        }
+    }
+
+    private static long nanos(FileTime time) {
+        return Math.floorMod(time.to(TimeUnit.NANOSECONDS), 1_000_000_000L);
     }
 
     public static void setXattr(Path path, String name, byte[] value) throws IOException {
@@ -71,8 +117,8 @@ public final class Posix {
         }
     }
 
-    /** glibc's makedev: 12 bits of major and 8 of minor in the low word, the rest above. */
-    static long makedev(long major, long minor) {
+    /** glibc's makedev (the st_rdev of major:minor): 12 bits of major and 8 of minor low, the rest above. */
+    public static long makedev(long major, long minor) {
         return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8)
                 | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
     }

@@ -3,10 +3,7 @@ package dev.jcompose.runtime.image;
 import dev.jcompose.runtime.fs.Posix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * opening a device has side effects.
  */
 final class EntryMetadata {
-    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
 
     private EntryMetadata() {
@@ -29,16 +25,15 @@ final class EntryMetadata {
         if (!root) {
             return;
         }
-        Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), NOFOLLOW);
-        Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), NOFOLLOW);
+        Posix.lchown(path, entry.getLongUserId(), entry.getLongGroupId());
     }
 
     /**
-     * Permission bits incl. setuid/setgid/sticky. Linux has no lchmod, and the path's last component is
-     * known not to be a symlink here (symlinks are skipped by the caller), so plain chmod is safe.
+     * Permission bits incl. setuid/setgid/sticky. Linux has no lchmod; the path's last component is known
+     * not to be a symlink here (symlinks are skipped by the caller), so chmod by path is safe.
      */
     static void mode(Path path, int mode) throws IOException {
-        Files.setAttribute(path, "unix:mode", mode & 07777);
+        Posix.chmod(path, mode);
     }
 
     /**
@@ -70,6 +65,6 @@ final class EntryMetadata {
 
     /** mtime (and atime = mtime, so the tree is the same on every unpack); never follows a symlink. */
     static void times(Path path, FileTime mtime) throws IOException {
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW).setTimes(mtime, mtime, null);
+        Posix.setTimes(path, mtime, mtime);
     }
 }

@@ -236,7 +236,8 @@ public final class LayerUnpacker {
 
     /** Remembers the mtime of a directory from below before this layer changes its entries. */
     private void touch(Path dir) throws IOException {
-        if (mode == WhiteoutMode.APPLY && !written.contains(dir) && !touchedMtimes.containsKey(dir)) {
+        if (mode == WhiteoutMode.APPLY && !written.contains(dir) && !tree.createdParents().contains(dir)
+                && !touchedMtimes.containsKey(dir)) {
             BasicFileAttributes attributes = SafeTree.lstat(dir);
             touchedMtimes.put(dir, attributes.lastModifiedTime());
         }

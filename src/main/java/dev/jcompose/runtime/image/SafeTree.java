@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A directory tree that layer entries are written into, addressed only by cleaned relative components.
@@ -22,7 +24,7 @@ import java.util.List;
 final class SafeTree {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private final Path root;
-    private final List<Path> createdParents = new ArrayList<>();
+    private final Set<Path> createdParents = new LinkedHashSet<>();
 
     SafeTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -100,7 +102,7 @@ final class SafeTree {
     }
 
     /** Directories this tree made on its own because an entry's parent was missing. */
-    List<Path> createdParents() {
+    Set<Path> createdParents() {
         return createdParents;
     }
 
