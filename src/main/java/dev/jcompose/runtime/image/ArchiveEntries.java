@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -42,6 +44,7 @@ final class ArchiveEntries implements AutoCloseable {
     }
 
     private final ContentStore content;
+    private final Set<Digest> newBlobs = new HashSet<>();
     private final Map<String, File> files = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
 
@@ -125,9 +128,17 @@ final class ArchiveEntries implements AutoCloseable {
                     + expected);
         }
         if (file.committed == null) {
+            if (!content.exists(file.digest)) {
+                newBlobs.add(file.digest);
+            }
             file.committed = file.writer.commit(expected, file.size);
         }
         return file.digest;
+    }
+
+    /** Blobs that this archive brought into the content store (they were not there before). */
+    Set<Digest> newBlobs() {
+        return newBlobs;
     }
 
     /** Names of all regular files (links not included). */

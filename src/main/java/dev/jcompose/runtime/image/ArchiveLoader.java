@@ -8,9 +8,7 @@ import dev.jcompose.runtime.content.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,14 +44,19 @@ final class ArchiveLoader {
 
     LoadResult load(InputStream archive) {
         try (ArchiveEntries entries = ArchiveEntries.read(Compression.decompress(archive), content)) {
-            if (entries.has("manifest.json")) {
-                return loadDockerSave(entries);
+            try {
+                if (entries.has("manifest.json")) {
+                    return loadDockerSave(entries);
+                }
+                if (entries.has("index.json")) {
+                    return loadOciLayout(entries);
+                }
+                throw RuntimeError.badRequest("invalid archive: neither manifest.json (docker save) nor index.json"
+                        + " (OCI image layout) found");
+            } finally {
+                // Blobs this load brought in that no image uses (a failed load, other platforms, attestations).
+                store.deleteUnreferenced(entries.newBlobs());
             }
-            if (entries.has("index.json")) {
-                return loadOciLayout(entries);
-            }
-            throw RuntimeError.badRequest("invalid archive: neither manifest.json (docker save) nor index.json"
-                    + " (OCI image layout) found");
         }
     }
 
@@ -99,37 +102,23 @@ final class ArchiveLoader {
     private LoadResult loadOciLayout(ArchiveEntries entries) {
         ImageIndex index = ImageJson.read(entries.bytes("index.json"), ImageIndex.class, "index.json");
         // Every blob of the layout goes to the content store under its checked name; the ones no loaded
-        // image ends up using (other platforms, attestations) are removed again below.
-        Set<Digest> newBlobs = new HashSet<>();
+        // image ends up using are removed again by load().
         for (String name : entries.names()) {
             Matcher blob = BLOB_PATH.matcher(name);
             if (blob.matches()) {
-                Digest digest = new Digest(blob.group(1));
-                if (!content.exists(digest)) {
-                    newBlobs.add(digest);
-                }
-                entries.commit(name, digest);
+                entries.commit(name, new Digest(blob.group(1)));
             }
         }
         OciLayoutSource source = new OciLayoutSource(index, content::open);
         OciFetcher fetcher = new OciFetcher(content, store.clock);
         List<LoadResult.LoadedImage> images = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Set<Digest> used = new HashSet<>();
-        try {
-            for (Descriptor descriptor : index.manifests()) {
-                OciFetcher.Fetched fetched = fetcher.fetch(source, descriptor, Platform.host());
-                Reference name = OciLayoutSource.nameOf(descriptor);
-                LoadResult added = store.add(fetched.record(), name == null ? List.of() : List.of(name));
-                images.addAll(added.images());
-                notes.addAll(added.notes());
-                used.add(fetched.record().id());
-                used.add(fetched.record().manifest());
-                fetched.record().layers().forEach(layer -> used.add(layer.blob()));
-            }
-        } finally {
-            newBlobs.removeAll(used);
-            newBlobs.forEach(content::delete);
+        for (Descriptor descriptor : index.manifests()) {
+            OciFetcher.Fetched fetched = fetcher.fetch(source, descriptor, Platform.host());
+            Reference name = OciLayoutSource.nameOf(descriptor);
+            LoadResult added = store.add(fetched.record(), name == null ? List.of() : List.of(name));
+            images.addAll(added.images());
+            notes.addAll(added.notes());
         }
         return new LoadResult(images, notes);
     }

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -219,6 +221,13 @@ public final class ImageStore {
             }
         }
         return items;
+    }
+
+    /** Deletes those of {@code candidates} that no image record refers to. */
+    synchronized void deleteUnreferenced(Set<Digest> candidates) {
+        Set<Digest> referenced = new HashSet<>();
+        metadata.records().forEach(record -> referenced.addAll(blobsOf(record)));
+        candidates.stream().filter(blob -> !referenced.contains(blob)).forEach(content::delete);
     }
 
     private static List<Digest> blobsOf(ImageRecord record) {
