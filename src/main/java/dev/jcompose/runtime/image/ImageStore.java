@@ -212,7 +212,7 @@ public final class ImageStore {
         List<DeleteItem> items = new ArrayList<>();
         items.add(DeleteItem.deleted(id.toString()));
         List<ImageRecord> remaining = List.copyOf(metadata.records());
-        for (String layer : unpacker.release(removed, remaining)) {
+        for (String layer : unpacker.releaseUnused(remaining)) {
             items.add(DeleteItem.deleted(layer));
         }
         for (Digest blob : blobsOf(removed)) {
@@ -238,6 +238,14 @@ public final class ImageStore {
         }
         record.layers().forEach(layer -> blobs.add(layer.blob()));
         return blobs;
+    }
+
+    /**
+     * Removes unpacked layers no image needs any more. Call after removing a container's snapshot: a layer
+     * its container held when the image was removed is released here. Returns the released chain ids.
+     */
+    public synchronized List<String> releaseUnusedLayers() {
+        return unpacker.releaseUnused(List.copyOf(metadata.records()));
     }
 
     /**

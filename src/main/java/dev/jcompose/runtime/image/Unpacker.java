@@ -3,7 +3,9 @@ package dev.jcompose.runtime.image;
 import dev.jcompose.runtime.RuntimeError;
 import dev.jcompose.runtime.content.ContentStore;
 import dev.jcompose.runtime.content.Digest;
+import dev.jcompose.runtime.snapshot.Kind;
 import dev.jcompose.runtime.snapshot.Mount;
+import dev.jcompose.runtime.snapshot.SnapshotInfo;
 import dev.jcompose.runtime.snapshot.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,30 +105,28 @@ final class Unpacker {
     }
 
     /**
-     * Removes the snapshots of a deleted image that no remaining image needs, top down, stopping at the
-     * first one something still stands on (a container's snapshot, another image's layers).
+     * Removes committed layer snapshots (those named by a chain id) that no image in {@code records} needs
+     * and nothing stands on, children before parents. A layer held by a container when its image went is
+     * released by a later call, once the container's snapshot is gone.
      */
-    List<String> release(ImageRecord removed, List<ImageRecord> remaining) {
+    List<String> releaseUnused(List<ImageRecord> records) {
         Set<String> needed = new HashSet<>();
-        remaining.forEach(record -> needed.addAll(chainIds(record.diffIds())));
-        List<String> chains = chainIds(removed.diffIds());
+        records.forEach(record -> needed.addAll(chainIds(record.diffIds())));
         List<String> released = new ArrayList<>();
-        for (int i = chains.size() - 1; i >= 0; i--) {
-            String chain = chains.get(i);
-            if (needed.contains(chain)) {
-                break;
-            }
-            if (!snapshotter.exists(chain)) {
-                continue;
-            }
-            try {
-                snapshotter.remove(chain);
-                released.add(chain);
-            } catch (RuntimeError e) {
-                if (e.status() == RuntimeError.CONFLICT) {
-                    break;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            Set<String> parents = new HashSet<>();
+            List<SnapshotInfo> snapshots = snapshotter.list();
+            snapshots.forEach(info -> parents.add(info.parent()));
+            for (SnapshotInfo info : snapshots) {
+                String name = info.name();
+                if (info.kind() == Kind.COMMITTED && Digest.isValid(name) && !needed.contains(name)
+                        && !parents.contains(name)) {
+                    snapshotter.remove(name);
+                    released.add(name);
+                    progress = true;
                 }
-                throw e;
             }
         }
         return released;
