@@ -136,6 +136,36 @@ class ImageStoreLoadTest {
     }
 
     @Test
+    void aRepeatedLayerThatOldDockerSaveWroteAsASymlinkLoads() {
+        ImageStoreFixture fixture = new ImageStoreFixture(root);
+        byte[] layer = ImageStoreFixture.baseLayer();
+        byte[] config = ImageArchives.config(List.of(layer, layer), Map.of(), List.of("sh"), "2024-01-02T03:04:05Z");
+        String configName = Digest.of(config).hex() + ".json";
+        String first = "a".repeat(64);
+        String second = "b".repeat(64);
+        byte[] archive = new TarBuilder()
+                .file(configName, config, 0644)
+                .dir(first, 0755).file(first + "/layer.tar", layer, 0644)
+                .dir(second, 0755).symlink(second + "/layer.tar", "../" + first + "/layer.tar")
+                .file("manifest.json", "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"twice:1\"],"
+                        + "\"Layers\":[\"" + first + "/layer.tar\",\"" + second + "/layer.tar\"]}]", 0644)
+                .build();
+        fixture.store.load(new ByteArrayInputStream(archive));
+        assertEquals(2, fixture.store.inspect("twice:1").rootFs().layers().size());
+    }
+
+    @Test
+    void aSymlinkOutOfTheArchiveIsNotFollowed() {
+        ImageStoreFixture fixture = new ImageStoreFixture(root);
+        byte[] archive = new TarBuilder().symlink("manifest.json", "/etc/passwd").build();
+        assertEquals(400, assertThrows(RuntimeError.class,
+                () -> fixture.store.load(new ByteArrayInputStream(archive))).status());
+        byte[] escaping = new TarBuilder().file("x", "[]", 0644).symlink("manifest.json", "../../../etc/passwd").build();
+        assertEquals(400, assertThrows(RuntimeError.class,
+                () -> fixture.store.load(new ByteArrayInputStream(escaping))).status());
+    }
+
+    @Test
     void aGzippedArchiveLoadsToo() {
         ImageStoreFixture fixture = new ImageStoreFixture(root);
         ImageStoreFixture.Built built = ImageStoreFixture.image("one", List.of("app:1"));

@@ -10,7 +10,9 @@ import dev.jcompose.runtime.content.Digest;
 import dev.jcompose.runtime.fs.Posix;
 import dev.jcompose.runtime.image.LayerUnpacker.WhiteoutMode;
 import dev.jcompose.runtime.testing.TarBuilder;
+import com.github.luben.zstd.ZstdOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -94,6 +96,18 @@ class LayerUnpackerTest {
         LayerUnpacker.Result result = unpack(TarBuilder.gzip(layer), dir("root"), WhiteoutMode.APPLY);
         assertEquals(Digest.of(layer), result.diffId());
         assertEquals(layer.length, result.size());
+    }
+
+    @Test
+    void zstdLayersUnpackToo() throws Exception {
+        byte[] layer = sampleLayer();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (ZstdOutputStream zstd = new ZstdOutputStream(compressed)) {
+            zstd.write(layer);
+        }
+        Path root = dir("root");
+        assertEquals(Digest.of(layer), unpack(compressed.toByteArray(), root, WhiteoutMode.APPLY).diffId());
+        assertEquals("127.0.0.1 localhost\n", Files.readString(root.resolve("etc/hosts")));
     }
 
     @Test
