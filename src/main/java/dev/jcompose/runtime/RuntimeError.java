@@ -1,16 +1,11 @@
 package dev.jcompose.runtime;
 
 /**
- * The one error type of the embedded runtime. It carries the HTTP status the Docker Engine API answers with
- * for the same failure (404 no such object, 409 conflict, 400 bad request, 500 anything else), so the API
- * layer maps it without a table and clients see Docker's codes.
+ * A failure of the embedded runtime with the HTTP status the Docker Engine API would answer (404 no such
+ * container, 409 conflict, 400 bad parameter, 500 server error). The API layer turns it into
+ * {@code {"message": ...}} which real Docker clients print as they would Docker's own errors.
  */
 public class RuntimeError extends RuntimeException {
-    public static final int BAD_REQUEST = 400;
-    public static final int NOT_FOUND = 404;
-    public static final int CONFLICT = 409;
-    public static final int INTERNAL = 500;
-
     private final int status;
 
     public RuntimeError(int status, String message) {
@@ -28,18 +23,22 @@ public class RuntimeError extends RuntimeException {
     }
 
     public static RuntimeError notFound(String message) {
-        return new RuntimeError(NOT_FOUND, message);
+        return new RuntimeError(404, message);
     }
 
     public static RuntimeError conflict(String message) {
-        return new RuntimeError(CONFLICT, message);
+        return new RuntimeError(409, message);
     }
 
     public static RuntimeError badRequest(String message) {
-        return new RuntimeError(BAD_REQUEST, message);
+        return new RuntimeError(400, message);
+    }
+
+    public static RuntimeError notModified(String message) {
+        return new RuntimeError(304, message);
     }
 
     public static RuntimeError internal(String message, Throwable cause) {
-        return new RuntimeError(INTERNAL, message, cause);
+        return new RuntimeError(500, message, cause);
     }
 }

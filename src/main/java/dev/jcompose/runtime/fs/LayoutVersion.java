@@ -27,7 +27,7 @@ public final class LayoutVersion {
         }
         int found = read(file);
         if (found != CURRENT) {
-            throw new RuntimeError(RuntimeError.INTERNAL, "unsupported runtime state layout version " + found
+            throw new RuntimeError(500, "unsupported runtime state layout version " + found
                     + " in " + file + " (this build reads version " + CURRENT + ")");
         }
     }
@@ -42,7 +42,7 @@ public final class LayoutVersion {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new RuntimeError(RuntimeError.INTERNAL, "corrupt layout version file " + file + ": \"" + text + "\"");
+            throw new RuntimeError(500, "corrupt layout version file " + file + ": \"" + text + "\"");
         }
     }
 }

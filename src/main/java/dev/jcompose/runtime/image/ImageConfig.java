@@ -24,7 +24,7 @@ public record ImageConfig(
         @JsonProperty("author") String author,
         @JsonProperty("comment") String comment,
         @JsonProperty("docker_version") String dockerVersion,
-        @JsonProperty("config") ContainerConfig config,
+        @JsonProperty("config") RunConfig config,
         @JsonProperty("rootfs") RootFs rootfs,
         @JsonProperty("history") List<HistoryEntry> history) {
 
@@ -32,9 +32,9 @@ public record ImageConfig(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** The config's container defaults, never null. */
-    public ContainerConfig containerConfig() {
-        return config == null ? ContainerConfig.EMPTY : config;
+    /** How to run containers of this image ("config"), never null. */
+    public RunConfig runConfig() {
+        return config == null ? RunConfig.EMPTY : config;
     }
 
     public List<Digest> diffIds() {

@@ -16,7 +16,7 @@ public record ImageInspect(
         @JsonProperty("Created") String created,
         @JsonProperty("DockerVersion") String dockerVersion,
         @JsonProperty("Author") String author,
-        @JsonProperty("Config") ContainerConfig config,
+        @JsonProperty("Config") RunConfig config,
         @JsonProperty("Architecture") String architecture,
         @JsonProperty("Variant") String variant,
         @JsonProperty("Os") String os,

@@ -22,7 +22,7 @@ final class ImageViews {
                 config.created() == null ? "" : config.created(),
                 config.dockerVersion() == null ? "" : config.dockerVersion(),
                 config.author() == null ? "" : config.author(),
-                config.containerConfig(),
+                config.runConfig(),
                 config.architecture(), config.variant(), config.os(),
                 record.size(), record.size(),
                 new ImageInspect.RootFs("layers", record.diffIds().stream().map(Digest::toString).toList()),
@@ -43,7 +43,7 @@ final class ImageViews {
                 continue;
             }
             ImageConfig config = store.config(record.id());
-            if (!filters.matchesLabels(config.containerConfig().labelsOrEmpty())) {
+            if (!filters.matchesLabels(config.runConfig().labelsOrEmpty())) {
                 continue;
             }
             Instant created = config.createdAt();
@@ -52,7 +52,7 @@ final class ImageViews {
             }
             rows.add(new ImageSummary(record.id(), tags, repoDigests(references),
                     created == null ? 0 : created.getEpochSecond(), record.size(),
-                    config.containerConfig().labelsOrEmpty()));
+                    config.runConfig().labelsOrEmpty()));
         }
         // Newest first, as docker images shows them; the id breaks ties so the order is stable.
         rows.sort(Comparator.comparingLong(ImageSummary::created).reversed().thenComparing(ImageSummary::id));

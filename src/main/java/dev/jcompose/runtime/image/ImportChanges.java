@@ -18,8 +18,8 @@ final class ImportChanges {
     private ImportChanges() {
     }
 
-    static ContainerConfig apply(ContainerConfig base, List<String> changes) {
-        ContainerConfig.Builder config = base.toBuilder();
+    static RunConfig apply(RunConfig base, List<String> changes) {
+        RunConfig.Builder config = base.toBuilder();
         String workingDir = base.workingDir();
         for (String change : changes) {
             String line = change.strip();
@@ -95,7 +95,7 @@ final class ImportChanges {
     }
 
     /** 80, 80/tcp, 53/udp, 8000-8002/tcp (a range exposes each port). */
-    private static void expose(ContainerConfig.Builder config, String spec) {
+    private static void expose(RunConfig.Builder config, String spec) {
         String[] parts = spec.split("/", 2);
         String protocol = parts.length == 2 ? parts[1].toLowerCase(Locale.ROOT) : "tcp";
         String[] range = parts[0].split("-", 2);

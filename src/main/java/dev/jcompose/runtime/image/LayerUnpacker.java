@@ -196,7 +196,7 @@ public final class LayerUnpacker {
         Path target = parent.resolve(hidden);
         SafeTree.deleteRecursively(target);
         if (!root) {
-            throw new RuntimeError(RuntimeError.INTERNAL, "overlay whiteouts need root: " + entry.getName());
+            throw new RuntimeError(500, "overlay whiteouts need root: " + entry.getName());
         }
         Posix.mknod(target, Posix.S_IFCHR, 0, 0, 0);
         EntryMetadata.owner(target, entry, true);

@@ -27,7 +27,7 @@ final class RootfsImporter {
         if (reference != null && reference.isDigested()) {
             throw RuntimeError.badRequest("refusing to create a tag with a digest reference");
         }
-        ContainerConfig containerConfig = ImportChanges.apply(ContainerConfig.EMPTY, options.changes());
+        RunConfig containerConfig = ImportChanges.apply(RunConfig.EMPTY, options.changes());
         BlobInfo layer;
         boolean existed;
         try (ContentWriter writer = store.content.writer()) {

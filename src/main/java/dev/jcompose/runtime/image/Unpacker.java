@@ -75,7 +75,7 @@ final class Unpacker {
                 target = Path.of(mount.source());
                 mode = LayerUnpacker.WhiteoutMode.APPLY;
             } else {
-                throw new RuntimeError(RuntimeError.INTERNAL, "cannot unpack a layer into mounts " + mounts);
+                throw new RuntimeError(500, "cannot unpack a layer into mounts " + mounts);
             }
             LayerUnpacker.Result result;
             try (InputStream in = content.open(layer.blob())) {

@@ -83,11 +83,11 @@ public final class Mounter {
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new RuntimeError(RuntimeError.INTERNAL, what + " timed out after " + TIMEOUT_SECONDS + " s");
+                    throw new RuntimeError(500, what + " timed out after " + TIMEOUT_SECONDS + " s");
                 }
                 if (process.exitValue() != 0) {
                     String message = Files.readString(output, StandardCharsets.UTF_8).trim();
-                    throw new RuntimeError(RuntimeError.INTERNAL, what + " failed (exit " + process.exitValue() + "): "
+                    throw new RuntimeError(500, what + " failed (exit " + process.exitValue() + "): "
                             + message);
                 }
             } finally {

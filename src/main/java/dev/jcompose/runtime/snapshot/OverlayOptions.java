@@ -87,7 +87,7 @@ final class OverlayOptions {
     }
 
     private static RuntimeError tooDeep(int layers, String why) {
-        return new RuntimeError(RuntimeError.INTERNAL, "cannot mount a snapshot with " + layers + " parent layers: "
+        return new RuntimeError(500, "cannot mount a snapshot with " + layers + " parent layers: "
                 + why);
     }
 }

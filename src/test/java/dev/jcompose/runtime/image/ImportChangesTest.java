@@ -11,20 +11,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImportChangesTest {
-    private static ContainerConfig apply(String... changes) {
-        return ImportChanges.apply(ContainerConfig.EMPTY, List.of(changes));
+    private static RunConfig apply(String... changes) {
+        return ImportChanges.apply(RunConfig.EMPTY, List.of(changes));
     }
 
     @Test
     void execAndShellForms() {
-        ContainerConfig config = apply("CMD [\"sh\", \"-c\", \"echo hi\"]", "ENTRYPOINT /bin/init --flag");
+        RunConfig config = apply("CMD [\"sh\", \"-c\", \"echo hi\"]", "ENTRYPOINT /bin/init --flag");
         assertEquals(List.of("sh", "-c", "echo hi"), config.cmd());
         assertEquals(List.of("/bin/sh", "-c", "/bin/init --flag"), config.entrypoint());
     }
 
     @Test
     void envAndLabelPairsWithQuotesAndTheLegacyForm() {
-        ContainerConfig config = apply("ENV A=1 B=\"two words\" C='x y'", "ENV LEGACY value with spaces", "ENV A=override",
+        RunConfig config = apply("ENV A=1 B=\"two words\" C='x y'", "ENV LEGACY value with spaces", "ENV A=override",
                 "LABEL com.example.a=1 \"quoted key\"=v", "label lower=case");
         assertEquals(List.of("A=override", "B=two words", "C=x y", "LEGACY=value with spaces"), config.env());
         assertEquals(Map.of("com.example.a", "1", "quoted key", "v", "lower", "case"), config.labels());
@@ -32,7 +32,7 @@ class ImportChangesTest {
 
     @Test
     void exposeVolumeUserWorkdirStopsignalOnbuild() {
-        ContainerConfig config = apply("EXPOSE 80 53/udp 8000-8001", "VOLUME [\"/data\", \"/logs\"]", "VOLUME /cache",
+        RunConfig config = apply("EXPOSE 80 53/udp 8000-8001", "VOLUME [\"/data\", \"/logs\"]", "VOLUME /cache",
                 "USER 1000:1000", "WORKDIR /app", "WORKDIR sub", "STOPSIGNAL SIGINT", "ONBUILD RUN make");
         assertEquals(List.of("53/udp", "80/tcp", "8000/tcp", "8001/tcp"), List.copyOf(config.exposedPorts().keySet()));
         assertEquals(List.of("/cache", "/data", "/logs"), List.copyOf(config.volumes().keySet()));

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerConfig(
+public record RunConfig(
         @JsonProperty("User") String user,
         @JsonProperty("ExposedPorts") Map<String, Map<String, Object>> exposedPorts,
         @JsonProperty("Env") List<String> env,
@@ -30,8 +30,8 @@ public record ContainerConfig(
         @JsonProperty("Shell") List<String> shell,
         @JsonProperty("OnBuild") List<String> onBuild) {
 
-    public static final ContainerConfig EMPTY =
-            new ContainerConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final RunConfig EMPTY =
+            new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** A mutable copy for building a new config (import changes, later the builder). */
     public Builder toBuilder() {
@@ -57,7 +57,7 @@ public record ContainerConfig(
         private List<String> shell;
         private List<String> onBuild;
 
-        private Builder(ContainerConfig from) {
+        private Builder(RunConfig from) {
             user = from.user;
             exposedPorts = from.exposedPorts == null ? null : new TreeMap<>(from.exposedPorts);
             env = from.env == null ? null : new ArrayList<>(from.env);
@@ -145,8 +145,8 @@ public record ContainerConfig(
             return this;
         }
 
-        public ContainerConfig build() {
-            return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, healthcheck, volumes, workingDir,
+        public RunConfig build() {
+            return new RunConfig(user, exposedPorts, env, entrypoint, cmd, healthcheck, volumes, workingDir,
                     labels, stopSignal, shell, onBuild);
         }
     }
