@@ -146,10 +146,6 @@ final class ArchiveEntries implements AutoCloseable {
         return files.keySet();
     }
 
-    Digest digestOf(String name) {
-        return require(name).digest;
-    }
-
     private File require(String name) {
         File file = find(name);
         if (file == null) {

@@ -106,7 +106,7 @@ public final class Mounter {
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7')) {
+            if (c == '\\' && i + 3 < field.length() && isOctal(field.substring(i + 1, i + 4))) {
                 out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {
@@ -114,5 +114,9 @@ public final class Mounter {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isOctal(String digits) {
+        return digits.chars().allMatch(d -> d >= '0' && d <= '7');
     }
 }

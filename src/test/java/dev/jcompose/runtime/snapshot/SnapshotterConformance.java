@@ -256,6 +256,6 @@ public abstract class SnapshotterConformance {
         assertFalse(Files.exists(orphan));
         withMounted(reopened.view("v", "base"), root -> assertEquals("x", read(root.resolve("f"))));
         reopened.prepare("next", "base");
-        assertTrue(reopened.list().size() == 3);
+        assertEquals(3, reopened.list().size());
     }
 }
