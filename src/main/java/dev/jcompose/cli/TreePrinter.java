@@ -62,10 +62,15 @@ final class TreePrinter {
                 "[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+"
                         + "|[0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]+)");
         private final CoreSchema core = new CoreSchema();
+        /** Built once: the core schema compiles its regexes anew on every call, once per scalar printed. */
+        private final ScalarResolver resolver = quoting(core.getScalarResolver());
 
         @Override
         public ScalarResolver getScalarResolver() {
-            ScalarResolver resolver = core.getScalarResolver();
+            return resolver;
+        }
+
+        private static ScalarResolver quoting(ScalarResolver resolver) {
             return (value, implicit) -> {
                 Tag tag = resolver.resolve(value, implicit);
                 if (tag.equals(Tag.STR) && implicit && (YAML11_SCALARS.contains(value.toLowerCase())

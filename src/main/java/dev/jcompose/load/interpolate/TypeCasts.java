@@ -3,6 +3,7 @@ package dev.jcompose.load.interpolate;
 import dev.jcompose.load.tree.KeyPath;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -25,9 +26,15 @@ public final class TypeCasts {
     public static final TypeCasts COMPOSE = composeTable();
 
     private final Map<String, Type> byPattern;
+    /** Patterns pre-split and grouped by depth: typeAt runs for every scalar of the file. */
+    private final Map<Integer, List<Map.Entry<String[], Type>>> byDepth = new java.util.HashMap<>();
 
     public TypeCasts(Map<String, Type> byPattern) {
         this.byPattern = Map.copyOf(byPattern);
+        for (var e : byPattern.entrySet()) {
+            String[] parts = e.getKey().split("\\.", -1);
+            byDepth.computeIfAbsent(parts.length, k -> new java.util.ArrayList<>()).add(Map.entry(parts, e.getValue()));
+        }
     }
 
     private static TypeCasts composeTable() {
@@ -58,7 +65,11 @@ public final class TypeCasts {
 
     /** The type the value at path is cast to; null when it stays a string. */
     public Type typeAt(KeyPath path) {
-        for (var e : byPattern.entrySet()) {
+        List<Map.Entry<String[], Type>> candidates = byDepth.get(path.depth());
+        if (candidates == null) {
+            return null;
+        }
+        for (var e : candidates) {
             if (path.matches(e.getKey())) {
                 return e.getValue();
             }

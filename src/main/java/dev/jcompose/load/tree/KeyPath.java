@@ -60,7 +60,11 @@ public final class KeyPath {
      * {@code services.*.ports.*.target}. Indexes can be written as {@code *} only.
      */
     public boolean matches(String pattern) {
-        String[] parts = pattern.split("\\.", -1);
+        return matches(pattern.split("\\.", -1));
+    }
+
+    /** {@link #matches(String)} with the pattern already split on dots (for hot loops). */
+    public boolean matches(String[] parts) {
         if (parts.length != segments.size()) {
             return false;
         }
