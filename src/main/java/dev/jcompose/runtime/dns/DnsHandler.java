@@ -41,12 +41,17 @@ public final class DnsHandler {
         List<InetSocketAddress> upstreams(String arrivalNetwork, String clientIp);
     }
 
+    /** Sends a query upstream; null when no upstream answered. {@link Forwarder} is the real one. */
+    public interface Forwarding {
+        byte[] forward(byte[] query, List<InetSocketAddress> upstreams, boolean tcp);
+    }
+
     private final NameTable table;
     private final Scope scope;
     private final Upstreams upstreams;
-    private final Forwarder forwarder;
+    private final Forwarding forwarder;
 
-    public DnsHandler(NameTable table, Scope scope, Upstreams upstreams, Forwarder forwarder) {
+    public DnsHandler(NameTable table, Scope scope, Upstreams upstreams, Forwarding forwarder) {
         this.table = table;
         this.scope = scope;
         this.upstreams = upstreams;

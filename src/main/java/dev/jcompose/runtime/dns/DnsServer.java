@@ -195,8 +195,8 @@ public final class DnsServer implements AutoCloseable {
     }
 
     private DatagramSocket bindUdp(int p) throws IOException {
+        // No SO_REUSEADDR for UDP: it would let two servers share the port silently (UDP has no TIME_WAIT).
         DatagramSocket s = new DatagramSocket(null);
-        s.setReuseAddress(true);
         s.bind(new InetSocketAddress(address, p));
         return s;
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * and returns the first answer. A truncated UDP answer is retried over TCP so large records still arrive.
  * Runs in the daemon, i.e. in the host's network namespace: loopback upstreams work.
  */
-public final class Forwarder {
+public final class Forwarder implements DnsHandler.Forwarding {
     public static final int MAX_UPSTREAMS = 3;
 
     private final Duration timeout;
@@ -26,6 +26,7 @@ public final class Forwarder {
     }
 
     /** The upstream's answer, or null when none answered in time. */
+    @Override
     public byte[] forward(byte[] query, List<InetSocketAddress> upstreams, boolean tcp) {
         int tried = 0;
         for (InetSocketAddress upstream : upstreams) {
