@@ -219,6 +219,23 @@ public final class NetworkManager implements AutoCloseable {
         new Reconcile(config, registry, links, firewall, endpoints).run(liveContainers);
     }
 
+    /**
+     * Uninstall (and test cleanup): every endpoint and namespace of ours, every bridge including the built-in
+     * one, our iptables chains and jumps, the persisted state. Running containers lose their network.
+     */
+    public synchronized void destroyAll() {
+        for (EndpointRecord e : registry.allEndpoints()) {
+            endpoints.removeNetns(e.containerId());
+        }
+        for (NetworkRecord n : registry.networks()) {
+            if (n.isBridge()) {
+                tearDown(n, false);
+            }
+            registry.remove(n);
+        }
+        firewall.removeAll();
+    }
+
     /** Stops the DNS listeners; bridges, rules and namespaces stay for the containers that keep running. */
     @Override
     public synchronized void close() {
