@@ -58,7 +58,7 @@ final class Endpoints {
             throw RuntimeError.badRequest("container cannot be disconnected from host network or connected to host network");
         }
         String netns = netnsRef(netnsPath);
-        if (!n.isBridge()) {
+        if (!n.bridgeDriver()) {
             EndpointRecord e = new EndpointRecord(NetworkManager.newId(), containerId, n.id(), n.name(), null, null,
                     netns, null, 0, null, null, false, aliases);
             registry.put(e);

@@ -27,6 +27,13 @@ public final class LinkPlan {
                 "link set " + bridge + " up"));
     }
 
+    /** For an existing bridge on daemon start: address and state as they must be ({@code replace} is idempotent). */
+    public static IpBatch repairBridge(String bridge, int gateway, Ipv4Subnet subnet) {
+        return new IpBatch(null, false, List.of(
+                "addr replace " + Ipv4.format(gateway) + "/" + subnet.prefix() + " broadcast + dev " + bridge,
+                "link set " + bridge + " up"));
+    }
+
     public static IpBatch removeBridge(String bridge) {
         return new IpBatch(null, true, List.of("link del " + bridge));
     }

@@ -72,7 +72,7 @@ public final class NetworkManager implements AutoCloseable {
                     Map.of(), Map.of("com.docker.network.bridge.default_bridge", "true"));
         }
         for (NetworkRecord n : registry.networks()) {
-            if (n.isBridge()) {
+            if (n.bridgeDriver()) {
                 bringUp(n);
             }
         }
@@ -103,7 +103,7 @@ public final class NetworkManager implements AutoCloseable {
             boolean internal, boolean builtin, boolean dns, Map<String, String> labels, Map<String, String> options,
             String id, boolean attachable) {
         List<Ipv4Subnet> taken = new ArrayList<>(links.hostAddressSpace());
-        registry.networks().stream().filter(NetworkRecord::isBridge).forEach(n -> taken.add(n.ipv4Subnet()));
+        registry.networks().stream().filter(NetworkRecord::bridgeDriver).forEach(n -> taken.add(n.ipv4Subnet()));
         Ipv4Subnet chosen;
         if (subnet == null || subnet.isEmpty()) {
             chosen = config.pools().pick(taken);
@@ -121,7 +121,7 @@ public final class NetworkManager implements AutoCloseable {
         try {
             bringUp(n);
         } catch (RuntimeException e) {
-            tearDown(n, registry.networks().stream().noneMatch(o -> o.isBridge() && !o.id().equals(n.id())));
+            tearDown(n, registry.networks().stream().noneMatch(o -> o.bridgeDriver() && !o.id().equals(n.id())));
             registry.remove(n);
             throw e;
         }
@@ -132,6 +132,8 @@ public final class NetworkManager implements AutoCloseable {
     private void bringUp(NetworkRecord n) {
         if (!links.linkExists(n.bridge())) {
             links.apply(LinkPlan.createBridge(n.bridge(), n.ipv4Gateway(), n.ipv4Subnet()));
+        } else {
+            links.apply(LinkPlan.repairBridge(n.bridge(), n.ipv4Gateway(), n.ipv4Subnet()));
         }
         firewall.addNetwork(n.firewallBridge());
         config.dns().startNetwork(n.name(), n.gateway(), !n.internal());
@@ -156,7 +158,7 @@ public final class NetworkManager implements AutoCloseable {
             throw new RuntimeError(403, "error while removing network: network " + n.name() + " id " + n.id()
                     + " has active endpoints");
         }
-        boolean last = registry.networks().stream().noneMatch(o -> o.isBridge() && !o.id().equals(n.id()));
+        boolean last = registry.networks().stream().noneMatch(o -> o.bridgeDriver() && !o.id().equals(n.id()));
         tearDown(n, last);
         registry.ipam(n.id()).delete();
         registry.remove(n);
@@ -228,7 +230,7 @@ public final class NetworkManager implements AutoCloseable {
             endpoints.removeNetns(e.containerId());
         }
         for (NetworkRecord n : registry.networks()) {
-            if (n.isBridge()) {
+            if (n.bridgeDriver()) {
                 tearDown(n, false);
             }
             registry.remove(n);

@@ -18,7 +18,8 @@ public record NetworkRecord(String id, String name, String driver, String bridge
         options = options == null ? Map.of() : new TreeMap<>(options);
     }
 
-    public boolean isBridge() {
+    /** Not named isBridge(): Jackson would take it for the {@code bridge} property and clobber the name. */
+    public boolean bridgeDriver() {
         return "bridge".equals(driver);
     }
 

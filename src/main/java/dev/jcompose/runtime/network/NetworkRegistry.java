@@ -30,7 +30,7 @@ final class NetworkRegistry {
         endpoints.clear();
         for (NetworkRecord n : store.loadNetworks()) {
             networks.put(n.id(), n);
-            if (n.isBridge()) {
+            if (n.bridgeDriver()) {
                 ipams.put(n.id(), Ipam.open(store.ipamFile(n.id()), n.ipv4Subnet(), n.ipv4Gateway()));
             }
             Map<String, EndpointRecord> eps = new TreeMap<>();
@@ -40,7 +40,7 @@ final class NetworkRegistry {
     }
 
     synchronized void add(NetworkRecord n) {
-        if (n.isBridge()) {
+        if (n.bridgeDriver()) {
             ipams.put(n.id(), Ipam.open(store.ipamFile(n.id()), n.ipv4Subnet(), n.ipv4Gateway()));
         }
         store.save(n);

@@ -34,7 +34,7 @@ final class Reconcile {
                 endpoints.detach(registry.resolve(e.networkId()), e);
             }
         }
-        List<NetworkRecord> bridges = registry.networks().stream().filter(NetworkRecord::isBridge).toList();
+        List<NetworkRecord> bridges = registry.networks().stream().filter(NetworkRecord::bridgeDriver).toList();
         Set<String> knownBridges = bridges.stream().map(NetworkRecord::bridge).collect(Collectors.toSet());
         Set<String> knownVeths = registry.allEndpoints().stream().filter(EndpointRecord::hasLink)
                 .map(EndpointRecord::hostVeth).collect(Collectors.toSet());

@@ -19,6 +19,7 @@ class LinkPlanTest {
                 Ipv4.parse("10.20.0.7"), Ipv4Subnet.parse("10.20.0.0/16"), Ipv4.parse("10.20.0.1"), false);
         StringBuilder out = new StringBuilder();
         out.append(LinkPlan.createBridge("jc-3f2a9b1c0d4e", GW, SUBNET).render());
+        out.append(LinkPlan.repairBridge("jc-3f2a9b1c0d4e", GW, SUBNET).render());
         out.append(LinkPlan.createNetns("jc-abc123").render());
         out.append(LinkPlan.loopbackUp("jc-abc123").render());
         out.append(LinkPlan.attachHostSide(first, "jc-abc123").render());

@@ -58,7 +58,12 @@ abstract class RootFixture {
     }
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
+        // Leftovers of an earlier, killed test run would skew this one: clear everything with the test names.
+        NetworkManager sweeper = new NetworkManager(new NetworkManager.Config(state.resolve("sweep"),
+                Naming.TEST, HOST, new EmbeddedDns(0, List::of, Duration.ofSeconds(1)), PoolPicker.defaults(),
+                Path.of("/run/netns"), Path.of("/proc/sys")));
+        sweeper.reconcile(java.util.Set.of());
         manager = newManager(upstreams());
         manager.start();
     }
