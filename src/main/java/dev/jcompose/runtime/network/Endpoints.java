@@ -72,8 +72,16 @@ final class Endpoints {
         LinkPlan.Endpoint plan = new LinkPlan.Endpoint(n.bridge(), veth, netns, nextIfName(existing), address,
                 n.ipv4Subnet(), n.ipv4Gateway(), defaultRoute);
         try {
-            links.applyIgnoringErrors(LinkPlan.detach(veth)); // a leftover of a crashed attach would say "File exists"
-            links.apply(LinkPlan.attachHostSide(plan, netns));
+            try {
+                links.apply(LinkPlan.attachHostSide(plan, netns));
+            } catch (RuntimeError e) {
+                if (!e.getMessage().contains("File exists")) {
+                    throw e;
+                }
+                // a leftover of a crashed attach holds the deterministic veth name: remove it and go again
+                links.applyIgnoringErrors(LinkPlan.detach(veth));
+                links.apply(LinkPlan.attachHostSide(plan, netns));
+            }
             links.apply(LinkPlan.attachContainerSide(plan));
         } catch (RuntimeException e) {
             links.applyIgnoringErrors(LinkPlan.detach(veth));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -119,6 +120,25 @@ public final class Ipam {
         }
         used.clear((int) offset);
         save();
+    }
+
+    /**
+     * Makes the leases exactly {@code inUse} (the addresses of the endpoint records), releasing leaked leases
+     * and restoring lost ones; returns whether anything changed. Used by reconcile after a crash.
+     */
+    public synchronized boolean syncLeases(Collection<Integer> inUse) {
+        BitSet wanted = new BitSet();
+        wanted.set(0);
+        wanted.set((int) (subnet.size() - 1));
+        wanted.set((int) subnet.offsetOf(gateway));
+        inUse.stream().filter(subnet::contains).forEach(a -> wanted.set((int) subnet.offsetOf(a)));
+        if (wanted.equals(used)) {
+            return false;
+        }
+        used.clear();
+        used.or(wanted);
+        save();
+        return true;
     }
 
     public synchronized boolean isAllocated(int address) {

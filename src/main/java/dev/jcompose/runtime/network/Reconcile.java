@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Daemon-start cleanup after a crash or a kill -9: the persisted state says what should exist, the host says
  * what does. Endpoints of dead containers are detached; links, namespaces and rules that carry our names but
- * belong to nothing known are deleted. Objects without our prefixes are never looked at. Host-side veths go
+ * belong to nothing known are deleted; address leases are made to match the endpoint records. Objects without our prefixes are never looked at. Host-side veths go
  * before namespaces (namespace deletion is asynchronous), and every step tolerates "already gone".
  */
 final class Reconcile {
@@ -35,6 +35,10 @@ final class Reconcile {
             }
         }
         List<NetworkRecord> bridges = registry.networks().stream().filter(NetworkRecord::bridgeDriver).toList();
+        for (NetworkRecord n : bridges) {
+            registry.ipam(n.id()).syncLeases(registry.endpointsOf(n.id()).stream().filter(e -> e.ipv4() != null)
+                    .map(e -> Ipv4.parse(e.ipv4())).toList());
+        }
         Set<String> knownBridges = bridges.stream().map(NetworkRecord::bridge).collect(Collectors.toSet());
         Set<String> knownVeths = registry.allEndpoints().stream().filter(EndpointRecord::hasLink)
                 .map(EndpointRecord::hostVeth).collect(Collectors.toSet());

@@ -23,6 +23,7 @@ final class TcpProxy implements Proxy {
     private final PublishedPort port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private Thread acceptor;
 
     /** Binds now: the caller learns about a busy port before anything else happens. */
     TcpProxy(InetSocketAddress bindTo, InetSocketAddress target, int containerPort) throws IOException {
@@ -47,7 +48,7 @@ final class TcpProxy implements Proxy {
 
     @Override
     public void start() {
-        Thread.ofVirtual().name("proxy-tcp-" + port.hostPort()).start(this::acceptLoop);
+        acceptor = Thread.ofVirtual().name("proxy-tcp-" + port.hostPort()).start(this::acceptLoop);
     }
 
     private void acceptLoop() {
@@ -60,6 +61,10 @@ final class TcpProxy implements Proxy {
                     return;
                 }
                 continue;
+            }
+            if (closed) {
+                closeQuietly(client); // accepted while closing: the container is going away
+                return;
             }
             Thread.ofVirtual().start(() -> serve(client));
         }
@@ -113,7 +118,10 @@ final class TcpProxy implements Proxy {
         }
     }
 
-    /** Stops listening and cuts live connections (the container is stopping). */
+    /**
+     * Stops listening and cuts live connections (the container is stopping). Returns only once the port is
+     * really free: a socket blocked in accept on a virtual thread is released by that thread, so it is joined.
+     */
     @Override
     public void close() {
         closed = true;
@@ -122,6 +130,7 @@ final class TcpProxy implements Proxy {
         } catch (IOException ignored) {
             // already closed
         }
+        Proxies.join(acceptor);
         open.forEach(TcpProxy::closeQuietly);
     }
 }

@@ -25,6 +25,7 @@ final class UdpProxy implements Proxy {
     private final PublishedPort port;
     private final Map<SocketAddress, Session> sessions = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private Thread receiver;
 
     UdpProxy(InetSocketAddress bindTo, InetSocketAddress target, int containerPort, Duration idleTimeout)
             throws IOException {
@@ -53,7 +54,7 @@ final class UdpProxy implements Proxy {
 
     @Override
     public void start() {
-        Thread.ofVirtual().name("proxy-udp-" + port.hostPort()).start(this::receiveLoop);
+        receiver = Thread.ofVirtual().name("proxy-udp-" + port.hostPort()).start(this::receiveLoop);
     }
 
     private void receiveLoop() {
@@ -133,10 +134,12 @@ final class UdpProxy implements Proxy {
         }
     }
 
+    /** Returns once the port is free (see {@link TcpProxy#close()}). */
     @Override
     public void close() {
         closed = true;
         socket.close();
+        Proxies.join(receiver);
         sessions.values().forEach(Session::close);
         sessions.clear();
     }

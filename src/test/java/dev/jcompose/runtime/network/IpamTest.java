@@ -118,6 +118,19 @@ class IpamTest {
     }
 
     @Test
+    void syncLeasesRepairsLeaksAndLosses() {
+        Ipam ipam = open("172.18.0.0/24");
+        ipam.allocate(); // .2: leaked (no endpoint record survived)
+        ipam.allocate(); // .3: still in use
+        int lost = Ipv4.parse("172.18.0.9"); // an endpoint whose lease write was lost
+        assertTrue(ipam.syncLeases(List.of(Ipv4.parse("172.18.0.3"), lost)));
+        assertEquals(List.of("172.18.0.3", "172.18.0.9"), ipam.leases());
+        assertTrue(ipam.isAllocated(ipam.gateway()));
+        assertFalse(ipam.syncLeases(List.of(Ipv4.parse("172.18.0.3"), lost)), "nothing to change the second time");
+        assertEquals(List.of("172.18.0.3", "172.18.0.9"), open("172.18.0.0/24").leases(), "persisted");
+    }
+
+    @Test
     void deleteRemovesTheStateFile() {
         Ipam ipam = open("172.18.0.0/24");
         ipam.delete();

@@ -157,6 +157,21 @@ class PortPublisherTest {
     }
 
     @Test
+    void unpublishReturnsOnlyOnceThePortIsFree() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            List<PublishedPort> ports = publisher.publish("c" + i, "127.0.0.1", List.of(
+                    PortRequest.tcp("", 0, tcpEcho.getLocalPort()), PortRequest.udp("", 0, udpEcho.getLocalPort())));
+            publisher.unpublish("c" + i);
+            // a virtual thread blocked in accept/receive holds the descriptor until it wakes: close must wait for it
+            try (ServerSocket again = new ServerSocket(ports.get(0).hostPort());
+                    DatagramSocket udpAgain = new DatagramSocket(ports.get(1).hostPort())) {
+                assertEquals(ports.get(0).hostPort(), again.getLocalPort());
+                assertEquals(ports.get(1).hostPort(), udpAgain.getLocalPort());
+            }
+        }
+    }
+
+    @Test
     void udpSessionsPerClientExpireWhenIdle() throws Exception {
         int port = publisher.publish("c1", "127.0.0.1", List.of(PortRequest.udp("127.0.0.1", 0, udpEcho.getLocalPort())))
                 .get(0).hostPort();
