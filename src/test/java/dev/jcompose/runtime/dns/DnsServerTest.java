@@ -55,6 +55,12 @@ class DnsServerTest {
             assertEquals(Set.of("172.18.0.2", "172.18.0.3"), new HashSet<>(answers(m)), "tcp=" + tcp);
         }
         assertEquals(Rcode.NXDOMAIN, ask(port, query("nope", Type.A), false).getRcode());
+        long start = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            ask(port, query("web", Type.A), false);
+        }
+        System.out.printf("MEASURED dns: %.0f us per UDP query (SimpleResolver, loopback, mean of 300)%n",
+                (System.nanoTime() - start) / 1000.0 / 300);
         d.unregisterAddress("front", "172.18.0.3");
         assertEquals(List.of("172.18.0.2"), answers(ask(port, query("web", Type.A), false)), "scale-down is visible at once");
     }
@@ -96,18 +102,24 @@ class DnsServerTest {
         List<String> udp = List.of();
         List<String> tcp = List.of();
         while (System.nanoTime() - start < 2_000_000_000L && (udp.isEmpty() || tcp.isEmpty())) {
-            udp = tryAsk(server.port(), false);
-            tcp = tryAsk(server.port(), true);
+            // short timeouts: a query lost while the socket was down must not eat the whole 2 s budget
+            udp = udp.isEmpty() ? tryAsk(server.port(), false, Duration.ofMillis(200)) : udp;
+            tcp = tcp.isEmpty() ? tryAsk(server.port(), true, Duration.ofMillis(200)) : tcp;
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("MEASURED dns watchdog: answering again " + ms + " ms after the sockets were killed");
         assertEquals(List.of("172.18.0.2"), udp, "UDP answers again after " + ms + " ms");
         assertEquals(List.of("172.18.0.2"), tcp, "TCP answers again after " + ms + " ms");
         assertTrue(server.restarts() >= 2, "both listeners were bound again");
     }
 
     private static List<String> tryAsk(int port, boolean tcp) {
+        return tryAsk(port, tcp, Duration.ofSeconds(2));
+    }
+
+    private static List<String> tryAsk(int port, boolean tcp, Duration timeout) {
         try {
-            return answers(DnsTestClient.ask(port, query("web", Type.A), tcp));
+            return answers(DnsTestClient.ask(port, query("web", Type.A), tcp, timeout));
         } catch (IOException e) {
             return List.of();
         }

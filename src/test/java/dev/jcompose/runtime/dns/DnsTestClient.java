@@ -28,10 +28,14 @@ final class DnsTestClient {
     }
 
     static Message ask(int port, Message query, boolean tcp) throws IOException {
+        return ask(port, query, tcp, Duration.ofSeconds(2));
+    }
+
+    static Message ask(int port, Message query, boolean tcp, Duration timeout) throws IOException {
         SimpleResolver r = new SimpleResolver(InetAddress.getLoopbackAddress());
         r.setPort(port);
         r.setTCP(tcp);
-        r.setTimeout(Duration.ofSeconds(2));
+        r.setTimeout(timeout);
         return r.send(query);
     }
 
