@@ -32,6 +32,14 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final Router router;
     private final Path spoolDir;
+    /**
+     * One request at a time per connection, in arrival order: a pipelining client gets its responses in request
+     * order. Chained futures, never a lock, so the event loop never blocks.
+     */
+    private java.util.concurrent.CompletableFuture<Void> tail = java.util.concurrent.CompletableFuture.completedFuture(
+            null);
+    private static final java.util.concurrent.Executor HANDLERS = command -> Thread.ofVirtual().name("api-", 0)
+            .start(command);
     private HttpRequest request;
     private ByteArrayOutputStream memory;
     private Path spoolFile;
@@ -58,7 +66,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
                     request = null;
                     ctx.channel().config().setAutoRead(false);
                     ApiRequest api = toApiRequest(r);
-                    Thread.ofVirtual().name("api-", 0).start(() -> dispatch(ctx, r, api));
+                    tail = tail.exceptionally(e -> null).thenRunAsync(() -> dispatch(ctx, r, api), HANDLERS);
                 }
             }
         } finally {
