@@ -20,6 +20,15 @@ public final class AtomicFiles {
     }
 
     public static void write(Path path, byte[] bytes) {
+        write(path, bytes, true);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}; with {@code durableRename} false the directory is not fsynced. For state
+     * rewritten on hot paths (IP leases) whose owner rebuilds it at start: a lost rename leaves the previous
+     * consistent file, and skipping the second journal commit saves ~10 ms per write here.
+     */
+    public static void write(Path path, byte[] bytes, boolean durableRename) {
         Path dir = path.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + path.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
@@ -32,7 +41,9 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(dir);
+            if (durableRename) {
+                fsyncDirectory(dir);
+            }
         } catch (IOException e) {
             deleteQuietly(temp);
             throw RuntimeError.internal("cannot write " + path + ": " + e.getMessage(), e);

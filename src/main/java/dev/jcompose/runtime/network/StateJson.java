@@ -17,7 +17,8 @@ final class StateJson {
     }
 
     static void write(Path file, Object value) throws IOException {
-        AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
+        // Leases are rewritten on every attach and rebuilt by Reconcile at start: no directory fsync.
+        dev.jcompose.runtime.fs.AtomicFiles.write(file, MAPPER.writeValueAsBytes(value), false);
     }
 
     static <T> T read(Path file, Class<T> type) throws IOException {
