@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** `jcompose`: the root command; global options live here and subcommands reach them through their parent. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
-        subcommands = {ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
+        subcommands = {BuildCommand.class, ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
                 VersionCommand.class})
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
