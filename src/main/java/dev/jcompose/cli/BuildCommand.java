@@ -52,6 +52,13 @@ final class BuildCommand extends ProjectCommand {
                 : withDependencies ? ProjectGraph.of(project).withDependencies(services) : services;
         List<Service> selected = names.stream().map(project::service).toList();
         BuildOptions options = new BuildOptions(noCache, pull, args(), global().parallelLimit());
+        if (global().dryRun()) {
+            // what would be built, changing nothing (not even packing a context)
+            Builder builder = new Builder(null, project, e -> { });
+            selected.stream().filter(s -> s.build() != null).forEach(s -> out().println("service:" + s.name()
+                    + " build image " + builder.imageName(s) + " from " + s.build().context()));
+            return ExitCodes.OK;
+        }
         try (EngineSelector.Selected engine = openEngine();
                 ProgressRenderer progress = quiet
                         ? new ProgressRenderer(err(), ProgressRenderer.Mode.QUIET, global().ansiEnabled(), "Building")

@@ -63,6 +63,11 @@ public final class Builder {
         return out;
     }
 
+    /** The name the service's built image gets: its image: or {@code <project>-<service>}. */
+    public String imageName(Service service) {
+        return BuildInputs.imageName(project, service);
+    }
+
     /** Builds the services that have a build section; returns the image id per service name. */
     public Map<String, String> build(Collection<Service> services, BuildOptions options) {
         List<Service> buildable = sorted(services).stream().filter(s -> s.build() != null).toList();
