@@ -7,6 +7,7 @@ import dev.jcompose.error.ComposeException;
 import dev.jcompose.graph.ProjectGraph;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,8 +56,10 @@ final class BuildCommand extends ProjectCommand {
         if (global().dryRun()) {
             // what would be built, changing nothing (not even packing a context)
             Builder builder = new Builder(null, project, e -> { });
-            selected.stream().filter(s -> s.build() != null).forEach(s -> out().println("service:" + s.name()
+            PrintWriter out = spec.commandLine().getOut();
+            selected.stream().filter(s -> s.build() != null).forEach(s -> out.println("service:" + s.name()
                     + " build image " + builder.imageName(s) + " from " + s.build().context()));
+            out.flush();
             return ExitCodes.OK;
         }
         try (EngineSelector.Selected engine = openEngine();

@@ -197,7 +197,7 @@ class BuildDockerTest {
     }
 
     @Test
-    void aFailingBuildShowsItsOutputExitsOneAndCreatesNothing() throws IOException {
+    void aFailingBuildShowsItsOutputAndStatusAndCreatesNothing() throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), """
                 services:
                   broken:
@@ -205,12 +205,12 @@ class BuildDockerTest {
                       context: ./api
                       dockerfile_inline: |
                         FROM jcompose/busybox:latest
-                        RUN echo boom-output && exit 1
+                        RUN echo boom-output && exit 3
                 """);
         CliRun run = jcompose("up", "-d", "--build");
-        assertEquals(1, run.code(), run.err());
+        assertEquals(3, run.code(), "a failing RUN's status is the exit status, as with docker compose: " + run.err());
         assertTrue(run.err().contains("failed to build service \"broken\""), run.err());
-        assertTrue(run.err().contains("returned a non-zero code: 1"), run.err());
+        assertTrue(run.err().contains("returned a non-zero code: 3"), run.err());
         assertTrue(run.err().contains("| boom-output"), run.err());
         assertEquals(Map.of(), containers());
         assertTrue(engine.listNetworks(List.of("com.docker.compose.project=" + project)).isEmpty());
@@ -225,7 +225,7 @@ class BuildDockerTest {
                         BOGUS instruction
                 """);
         CliRun syntax = jcompose("build", "broken");
-        assertEquals(1, syntax.code(), syntax.err());
+        assertEquals(1, syntax.code(), "a Dockerfile error exits 1: " + syntax.err());
         assertTrue(syntax.err().contains("unknown instruction: BOGUS"), syntax.err());
     }
 
