@@ -109,8 +109,12 @@ public final class ComposeApp {
         Builder builder = new Builder(engine.engine(), project, listener);
         Map<String, String> digests = new TreeMap<>(builder.build(builder.toBuild(started, policy),
                 BuildOptions.defaults(parallel)));
+        List<Service> rest = started.stream().filter(s -> !digests.containsKey(s.name())).toList();
+        // An image named after the service only comes from a build: never pulled, even with --pull always.
         digests.putAll(ImageResolver.resolve(engine.engine(), project,
-                started.stream().filter(s -> !digests.containsKey(s.name())).toList(), req.pull(), listener));
+                rest.stream().filter(s -> s.build() == null || s.image() != null).toList(), req.pull(), listener));
+        digests.putAll(ImageResolver.resolve(engine.engine(), project,
+                rest.stream().filter(s -> s.build() != null && s.image() == null).toList(), null, listener));
         digests.putAll(ImageResolver.present(engine.engine(), project, others));
         return digests;
     }

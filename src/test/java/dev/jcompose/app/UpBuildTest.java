@@ -53,13 +53,17 @@ class UpBuildTest {
     }
 
     private Plan up(BuildPolicy policy, String... services) {
+        return upWithPull(policy, null, services);
+    }
+
+    private Plan upWithPull(BuildPolicy policy, String pull, String... services) {
         Map<String, String> env = Map.of("JCOMPOSE_LOCK_WAIT", "5");
         Project p = ProjectLoader.load(LoadOptions.defaults(dir, env).withProjectName("demo")).project();
         ComposeApp app = new ComposeApp(new EngineSelector.Selected(fake, "fake", URI.create("fake:/"), false), p,
                 e -> { }, -1, env);
         UpRequest d = UpRequest.defaults();
         UpRequest req = new UpRequest(List.of(services), false, false, false, false, false, false, false, Map.of(),
-                null, false, false, null, d.stopTimeout(), false);
+                pull, false, false, null, d.stopTimeout(), false);
         return app.up(req, policy);
     }
 
@@ -102,6 +106,15 @@ class UpBuildTest {
         assertEquals(before.get("demo-c-1"), after.get("demo-c-1"));
         assertNotEquals(imageBefore,
                 fake.inspectContainer("demo-b-1").config().labels().get("com.docker.compose.image"));
+    }
+
+    @Test
+    void pullAlwaysNeverPullsImagesThatOnlyABuildMakes() {
+        up(BuildPolicy.MISSING);
+        Map<String, String> before = containers();
+        upWithPull(BuildPolicy.MISSING, "always");
+        assertEquals(3, builds());
+        assertEquals(before, containers());
     }
 
     @Test
