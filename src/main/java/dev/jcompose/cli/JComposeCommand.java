@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 /** `jcompose`: the root command; global options live here and subcommands reach them through their parent. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
-        subcommands = {BuildCommand.class, ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
-                VersionCommand.class})
+        subcommands = {ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
+                VersionCommand.class, BuildCommand.class})
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

@@ -85,7 +85,8 @@ public abstract class EngineBuildContract {
 
     private Path tar(Map<String, String> files) throws IOException {
         Path out = tmp.resolve("ctx-" + (++counter) + ".tar");
-        try (OutputStream file = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(out);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(f.getKey());

@@ -41,7 +41,8 @@ final class BuildInputs {
             Build b = s.build();
             Object raw = s.definition().get("build");
             Map<?, ?> def = raw instanceof Map<?, ?> m ? m : Map.of();
-            refuse(s, "additional_contexts", !b.additionalContexts().isEmpty() || nonEmpty(def.get("additional_contexts")));
+            refuse(s, "additional_contexts",
+                    !b.additionalContexts().isEmpty() || nonEmpty(def.get("additional_contexts")));
             refuse(s, "ssh", nonEmpty(def.get("ssh")));
             refuse(s, "secrets", nonEmpty(def.get("secrets")));
             refuse(s, "privileged", Boolean.TRUE.equals(def.get("privileged")));

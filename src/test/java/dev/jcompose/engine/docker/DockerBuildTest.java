@@ -55,8 +55,9 @@ class DockerBuildTest {
         List<String> lines = new ArrayList<>();
         DockerBuild.Output output = new DockerBuild.Output(lines::add);
         output.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("Step 1/2 : FROM jcompose/busybox:latest", " ---> 3f4e7357678e", "Step 2/2 : RUN echo hi",
-                "hi", "second line", "abc: Pulling fs layer", "Successfully built 29f0285fab3b"), lines);
+        assertEquals(List.of("Step 1/2 : FROM jcompose/busybox:latest", " ---> 3f4e7357678e",
+                "Step 2/2 : RUN echo hi", "hi", "second line", "abc: Pulling fs layer",
+                "Successfully built 29f0285fab3b"), lines);
         assertEquals("sha256:29f0285fab3b583e1db53fac60d0e164b15aa87a4339f9b56a21a8d21eb5358d", output.imageId());
     }
 
