@@ -1,10 +1,14 @@
 package dev.jcompose.app;
 
+import dev.jcompose.app.build.BuildOptions;
+import dev.jcompose.app.build.BuildPolicy;
+import dev.jcompose.app.build.Builder;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.exec.Executor;
 import dev.jcompose.exec.Observer;
 import dev.jcompose.exec.ProgressListener;
 import dev.jcompose.exec.ProjectLock;
+import dev.jcompose.graph.ProjectGraph;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.plan.DownOptions;
@@ -14,8 +18,10 @@ import dev.jcompose.plan.Reconciler;
 import dev.jcompose.state.ObservedProject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The composition root of the project-changing commands: lock → observe → resolve images → reconcile → execute
@@ -49,15 +55,20 @@ public final class ComposeApp {
         return Reconciler.reconcile(project, observed, options(req, digests));
     }
 
-    /** Converges the engine to the project. Returns the plan that was run. */
+    /** Converges the engine to the project, building missing images. Returns the plan that was run. */
     public Plan up(UpRequest req) {
+        return up(req, BuildPolicy.MISSING);
+    }
+
+    /** `up` with its build flags: --build (ALWAYS), default (MISSING), --no-build (NEVER). */
+    public Plan up(UpRequest req, BuildPolicy build) {
         checkServices(req.services());
         try (ProjectLock lock = ProjectLock.acquire(ProjectLock.defaultDir(), project.name(), lockWait(),
                 listener::warn)) {
             ObservedProject observed = Observer.observe(engine.engine(), project);
             Map<String, String> digests = req.dryRun()
                     ? ImageResolver.present(engine.engine(), project, selected(req.services()))
-                    : ImageResolver.resolve(engine.engine(), project, selected(req.services()), req.pull(), listener);
+                    : buildAndResolve(req, build);
             Plan plan = Reconciler.reconcile(project, observed, options(req, digests));
             if (req.dryRun()) {
                 return plan;
@@ -84,6 +95,28 @@ public final class ComposeApp {
             }
             return plan;
         }
+    }
+
+    /**
+     * Builds what must be built (before anything is created), then pulls/resolves the other images of the
+     * services `up` starts; services it leaves alone only get the id of an image already present.
+     */
+    private Map<String, String> buildAndResolve(UpRequest req, BuildPolicy policy) {
+        Collection<String> wanted = req.services().isEmpty() ? project.serviceNames()
+                : req.noDeps() ? req.services() : ProjectGraph.of(project).withDependencies(req.services());
+        List<Service> started = selected(req.services()).stream().filter(s -> wanted.contains(s.name())).toList();
+        List<Service> others = selected(req.services()).stream().filter(s -> !wanted.contains(s.name())).toList();
+        Builder builder = new Builder(engine.engine(), project, listener);
+        Map<String, String> digests = new TreeMap<>(builder.build(builder.toBuild(started, policy),
+                BuildOptions.defaults(parallel)));
+        List<Service> rest = started.stream().filter(s -> !digests.containsKey(s.name())).toList();
+        // An image named after the service only comes from a build: never pulled, even with --pull always.
+        digests.putAll(ImageResolver.resolve(engine.engine(), project,
+                rest.stream().filter(s -> s.build() == null || s.image() != null).toList(), req.pull(), listener));
+        digests.putAll(ImageResolver.resolve(engine.engine(), project,
+                rest.stream().filter(s -> s.build() != null && s.image() == null).toList(), null, listener));
+        digests.putAll(ImageResolver.present(engine.engine(), project, others));
+        return digests;
     }
 
     private Duration lockWait() {

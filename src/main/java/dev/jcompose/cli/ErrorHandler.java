@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.engine.BuildFailedException;
 import dev.jcompose.error.ComposeException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return ExitCodes.of(ce.kind());
+            // docker compose exits with a failed build's own status (a RUN step's exit code)
+            return ce instanceof BuildFailedException build ? build.exitCode() : ExitCodes.of(ce.kind());
         }
         err.println(Ansi.error(root.global.ansiEnabled(), "internal error: " + ex
                 + (root.global.stacktrace ? "" : " (run with --stacktrace for details and report it)")));

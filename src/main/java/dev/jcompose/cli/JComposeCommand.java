@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
         subcommands = {ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
-                VersionCommand.class})
+                VersionCommand.class, BuildCommand.class})
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

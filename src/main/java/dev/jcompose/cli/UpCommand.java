@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.app.ComposeApp;
 import dev.jcompose.app.EngineSelector;
 import dev.jcompose.app.UpRequest;
+import dev.jcompose.app.build.BuildPolicy;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.model.Project;
 import dev.jcompose.plan.Plan;
@@ -60,6 +61,9 @@ final class UpCommand extends ProjectCommand {
         if (forceRecreate && noRecreate) {
             throw ComposeException.usage("--force-recreate and --no-recreate are incompatible");
         }
+        if (build && noBuild) {
+            throw ComposeException.usage("--build and --no-build are incompatible");
+        }
         Project project = loadProject(services);
         UpRequest req = new UpRequest(services, forceRecreate, noRecreate, noDeps, alwaysRecreateDeps, noStart,
                 removeOrphans, renewAnonVolumes, scales(), pull, quietPull, waitReady,
@@ -68,7 +72,7 @@ final class UpCommand extends ProjectCommand {
         try (EngineSelector.Selected engine = openEngine();
                 ProgressRenderer progress = progress("Running")) {
             ComposeApp app = new ComposeApp(engine, project, progress, global().parallelLimit(), global().env);
-            Plan plan = app.up(req);
+            Plan plan = app.up(req, build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER : BuildPolicy.MISSING);
             if (global().dryRun()) {
                 out().print(plan.toString());
                 return plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;

@@ -154,6 +154,15 @@ public interface Engine extends AutoCloseable {
     /** Loads a `docker save` archive (tar). */
     void loadImage(InputStream archive);
 
+    /**
+     * Builds an image from a context tar with the classic builder and tags it with every tag of the spec; progress
+     * gets the build's output line by line. Returns the image id. A failing build is a {@link BuildFailedException}
+     * carrying the engine's message and status; nothing is left tagged by it.
+     */
+    default String buildImage(BuildSpec spec, Consumer<String> progress) {
+        throw EngineErrors.failure("this engine cannot build images");
+    }
+
     // --- events ---
 
     Subscription events(EventFilter filter, Consumer<EngineEvent> sink);

@@ -98,6 +98,41 @@ final class DockerConnection implements AutoCloseable {
         return execute(longHttp, request);
     }
 
+    /** Reads a streamed answer body; may throw ComposeException to fail the call. */
+    interface BodyReader {
+        void read(InputStream body) throws IOException;
+    }
+
+    /**
+     * POST with a raw request body on the long pool whose answer is read while it streams (a build's JSON
+     * messages). {@code pathAndQuery} is already encoded (the build query repeats keys). A status >= 300 fails
+     * with the daemon's message before the reader sees anything.
+     */
+    void postStreaming(String pathAndQuery, InputStream body, String contentType, BodyReader reader) {
+        Request request = Request.builder().method(Request.Method.POST).path(PREFIX + pathAndQuery)
+                .putHeader("Content-Type", contentType).body(body).build();
+        try (Response response = longHttp.execute(request)) {
+            int status = response.getStatusCode();
+            try (InputStream answer = response.getBody()) {
+                if (status >= 300) {
+                    throw DockerErrors.fromResponse(status,
+                            answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                if (answer != null) {
+                    reader.read(answer);
+                }
+            }
+        } catch (dev.jcompose.error.ComposeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw DockerErrors.fromIo(e, host);
+        } catch (UncheckedIOException e) {
+            throw DockerErrors.fromIo(e.getCause(), host);
+        } catch (RuntimeException e) {
+            throw DockerErrors.fromClient(e, host);
+        }
+    }
+
     private JsonNode call(DockerHttpClient http, String method, String path, Map<String, String> query,
             byte[] body) {
         Request.Builder builder = Request.builder().method(Request.Method.valueOf(method))

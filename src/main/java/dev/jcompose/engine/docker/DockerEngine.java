@@ -6,6 +6,7 @@ import static dev.jcompose.engine.docker.DockerConnection.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.engine.BuildSpec;
 import dev.jcompose.engine.ContainerInfo;
 import dev.jcompose.engine.ContainerSpec;
 import dev.jcompose.engine.ContainerSummary;
@@ -49,6 +50,7 @@ import java.util.function.Consumer;
 public final class DockerEngine implements Engine {
     private final DockerConnection connection;
     private final DockerStreams streams;
+    private final DockerBuild build;
 
     /**
      * host: unix:///path or tcp://host:port; parallel sizes the connection pool (--parallel); env supplies
@@ -72,6 +74,7 @@ public final class DockerEngine implements Engine {
     public DockerEngine(Options options) {
         this.connection = new DockerConnection(options);
         this.streams = new DockerStreams(connection);
+        this.build = new DockerBuild(connection);
     }
 
     public URI host() {
@@ -312,6 +315,13 @@ public final class DockerEngine implements Engine {
                 throw EngineErrors.failure(error);
             }
         }
+    }
+
+    /** The daemon's aux ID is the full id; an engine that sends only "Successfully built" is asked by tag. */
+    @Override
+    public String buildImage(BuildSpec spec, Consumer<String> progress) {
+        String id = build.build(spec, progress);
+        return inspectImage(id != null && id.startsWith("sha256:") ? id : spec.primaryTag()).id();
     }
 
     // --- events ---

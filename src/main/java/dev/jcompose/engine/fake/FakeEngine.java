@@ -1,5 +1,6 @@
 package dev.jcompose.engine.fake;
 
+import dev.jcompose.engine.BuildSpec;
 import dev.jcompose.engine.ContainerInfo;
 import dev.jcompose.engine.ContainerSpec;
 import dev.jcompose.engine.ContainerState;
@@ -46,6 +47,7 @@ public final class FakeEngine implements Engine {
     private final FakeImages images;
     private final FakeLifecycle lifecycle;
     private final FakeContainers containers;
+    private final FakeBuilds builds = new FakeBuilds();
     private final Map<String, FakeProcess> programsByName = new ConcurrentHashMap<>();
     private final Map<String, FakeProcess> programsByImage = new ConcurrentHashMap<>();
     private volatile BiFunction<ContainerInfo, ExecSpec, ExecResult> execHandler = (c, e) -> new ExecResult(0, "",
@@ -96,6 +98,11 @@ public final class FakeEngine implements Engine {
             return null;
         });
         return this;
+    }
+
+    /** Builds so far, and scripted build failures. */
+    public FakeBuilds builds() {
+        return builds;
     }
 
     /** The running program ends by itself with {@code exitCode}; the restart policy applies. */
@@ -381,6 +388,11 @@ public final class FakeEngine implements Engine {
     public void loadImage(InputStream archive) {
         List<FakeArchive.LoadedImage> loaded = FakeArchive.read(archive);
         locked(() -> images.load(loaded));
+    }
+
+    @Override
+    public String buildImage(BuildSpec spec, Consumer<String> progress) {
+        return builds.build(spec, progress, images, store.lock);
     }
 
     // --- events ---

@@ -52,6 +52,11 @@ final class FakeImages {
         return info(images.get(id));
     }
 
+    /** An image with a given id (a build's), untagged until tagged. */
+    void put(String id, ImageConfig config) {
+        images.putIfAbsent(id, new Image(id, config, store.now(), 1_000_000L + config.toString().length()));
+    }
+
     void addPullable(String ref, ImageConfig config) {
         registry.put(normalize(ref), config);
     }
