@@ -108,16 +108,21 @@ public final class RegistryClient {
             return List.of(URI.create(HUB_ENDPOINT));
         }
         List<URI> bases = new ArrayList<>();
-        bases.add(URI.create("https://" + domain));
         if (insecure.test(domain)) {
+            // Plain HTTP first: a TLS server answers a plain request at once (400), while some plain servers
+            // never answer a TLS hello and would hold every pull for a timeout.
             bases.add(URI.create("http://" + domain));
         }
+        bases.add(URI.create("https://" + domain));
         return bases;
     }
 
-    /** {@code GET /v2/} on each candidate until one answers 200 or 401; the last failure otherwise. */
+    /**
+     * {@code GET /v2/} on each candidate until one answers 200 or 401; otherwise the first failure (for a
+     * loopback registry that is the plain-HTTP one, the message dockerd prints).
+     */
     Ping ping(String domain) {
-        RuntimeError last = null;
+        RuntimeError first = null;
         for (URI base : candidates(domain)) {
             URI uri = base.resolve("/v2/");
             try {
@@ -130,16 +135,17 @@ public final class RegistryClient {
                 if (response.statusCode() == 401) {
                     return new Ping(base, AuthChallenge.preferred(response.headers().allValues("WWW-Authenticate")));
                 }
-                last = new RuntimeError(500, "Get \"" + uri + "\": unexpected status " + response.statusCode()
-                        + describeBody(body));
+                RuntimeError failure = new RuntimeError(500, "Get \"" + uri + "\": unexpected status "
+                        + response.statusCode() + describeBody(body));
+                first = first == null ? failure : first;
             } catch (IOException e) {
-                last = RegistryErrors.transport("Get", uri, e);
+                first = first == null ? RegistryErrors.transport("Get", uri, e) : first;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RuntimeError(500, "interrupted while contacting " + domain, e);
             }
         }
-        throw last;
+        throw first;
     }
 
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {

@@ -95,11 +95,12 @@ public final class RegistrySession {
         HttpResponse<InputStream> response = send(uri, accept, authorization);
         if (response.statusCode() == 401) {
             String before = authorization;
-            drain(response);
+            byte[] refusal = readBody(response);
             AuthChallenge challenge = AuthChallenge.preferred(response.headers().allValues("WWW-Authenticate"));
-            if (challenge != null && authorize(challenge, uri) && !authorization.equals(before)) {
-                response = send(uri, accept, authorization);
+            if (challenge == null || !authorize(challenge, uri) || authorization.equals(before)) {
+                throw RegistryErrors.forStatus(401, refusal, named, uri);
             }
+            response = send(uri, accept, authorization);
         }
         for (int hops = 0; REDIRECTS.contains(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
             String location = response.headers().firstValue("Location").orElse(null);
@@ -114,15 +115,17 @@ public final class RegistrySession {
             response = send(uri, accept, auth);
         }
         if (response.statusCode() / 100 != 2) {
-            byte[] body;
-            try {
-                body = RegistryClient.readSmall(response.body());
-            } catch (IOException e) {
-                body = new byte[0];
-            }
-            throw RegistryErrors.forStatus(response.statusCode(), body, named, uri);
+            throw RegistryErrors.forStatus(response.statusCode(), readBody(response), named, uri);
         }
         return response;
+    }
+
+    private static byte[] readBody(HttpResponse<InputStream> response) {
+        try {
+            return RegistryClient.readSmall(response.body());
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private HttpResponse<InputStream> send(URI uri, String accept, String auth) {
