@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The {@code /images} routes of the Engine API on the {@link ImageStore}: list, inspect, history, tag, remove,
- * prune and search here; load, save, import and pull in {@link ImageTransfers}. Image names keep their slashes,
+ * prune, search and {@code POST /auth} (docker login) here; load, save, import and pull in {@link ImageTransfers}. Image names keep their slashes,
  * so the routes end with {@code {name*}} segments. Which containers use an image (removal conflicts, prune)
  * comes from the container part through {@link ImageUsage}.
  */

@@ -86,6 +86,26 @@ class ImagePullRoutesTest {
     }
 
     @Test
+    void aPulledImageIsSavedWithItsRegistryManifestAndGzipLayer() throws Exception {
+        try (FakeRegistry registry = FakeRegistry.anonymous()) {
+            Digest manifestDigest = push(registry, "jct/web", "1");
+            assertEquals(200, pull(registry, "jct/web", "1", null).status());
+            byte[] saved = api.http.get("/v1.41/images/" + q(registry.domain() + "/jct/web:1") + "/get").body();
+            Map<String, byte[]> files = ImageTransferRoutesTest.untar(saved);
+            assertTrue(files.containsKey("blobs/sha256/" + manifestDigest.hex()), files.keySet().toString());
+            assertTrue(files.containsKey("blobs/sha256/" + Digest.of(blob).hex()), files.keySet().toString());
+            JsonNode index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get("index.json"));
+            assertEquals(manifestDigest.toString(), index.get("manifests").get(0).get("digest").asText());
+            assertEquals(MediaTypes.DOCKER_MANIFEST, index.get("manifests").get(0).get("mediaType").asText());
+            try (ImageApiFixture other = new ImageApiFixture(dir.resolve("other"))) {
+                assertEquals(200, other.load(saved).status());
+                assertEquals(Digest.of(config).toString(), other.http.get("/v1.41/images/"
+                        + q(registry.domain() + "/jct/web:1") + "/json").json().get("Id").asText());
+            }
+        }
+    }
+
+    @Test
     void failureBeforeTheStreamIsAnHttpErrorAndAfterItAnErrorMessage() throws Exception {
         try (FakeRegistry registry = FakeRegistry.anonymous()) {
             push(registry, "jct/web", "1");
