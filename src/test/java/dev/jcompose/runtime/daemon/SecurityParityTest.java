@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.runtime.testing.BusyboxImage;
-import dev.jcompose.runtime.testing.DockerCli;
+import dev.jcompose.runtime.testing.DockerCommand;
 import dev.jcompose.runtime.testing.UnixHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +56,14 @@ class SecurityParityTest {
 
     private Path dir;
     private EngineDaemon daemon;
-    private DockerCli embedded;
-    private DockerCli dockerd;
+    private DockerCommand embedded;
+    private DockerCommand dockerd;
     private String name;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(DockerCli.available(), "the docker CLI is not installed");
-        assumeTrue(DockerCli.dockerdRunning(), "needs a running dockerd to compare with");
+        assumeTrue(DockerCommand.available(), "the docker CLI is not installed");
+        assumeTrue(DockerCommand.dockerdRunning(), "needs a running dockerd to compare with");
         assumeTrue(BusyboxImage.available(), "busybox-static is not installed");
         dir = Files.createTempDirectory("jct-parity-");
         DaemonConfig config = new DaemonConfig(dir.resolve("root"), dir.resolve("run"), dir.resolve("run/engine.sock"));
@@ -72,8 +72,8 @@ class SecurityParityTest {
         assumeTrue(create.status() != 405 && !(create.status() == 404 && create.text().contains("page not found")),
                 "the embedded engine has no container routes yet: " + create);
         Path config0 = Files.createDirectories(dir.resolve("docker-config"));
-        embedded = new DockerCli("unix://" + config.socket(), config0, dir.resolve("out"));
-        dockerd = new DockerCli(null, config0, dir.resolve("out"));
+        embedded = new DockerCommand("unix://" + config.socket(), config0, dir.resolve("out"));
+        dockerd = new DockerCommand(null, config0, dir.resolve("out"));
         Path archive = dir.resolve("busybox.tar");
         assertTrue(BusyboxImage.save(archive), "busybox must come from dockerd so both engines run the same image");
         embedded.run("load", "-i", archive.toString()).ok();
@@ -111,8 +111,8 @@ class SecurityParityTest {
         assertEquals(dockerMounts, ourMounts, "mount table (point → root, options, fs, super options)");
     }
 
-    private String[] probe(DockerCli cli) {
-        DockerCli.Result run = cli.run("run", "--rm", "--name", name, "--network", "none", BusyboxImage.TAG, "sh", "-c",
+    private String[] probe(DockerCommand cli) {
+        DockerCommand.Result run = cli.run("run", "--rm", "--name", name, "--network", "none", BusyboxImage.TAG, "sh", "-c",
                 PROBE).ok();
         String[] parts = run.out().split("@@@\n?", 2);
         assertEquals(2, parts.length, run.toString());

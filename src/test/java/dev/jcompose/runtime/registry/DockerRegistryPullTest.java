@@ -12,7 +12,7 @@ import dev.jcompose.runtime.daemon.EngineDaemon;
 import dev.jcompose.runtime.daemon.StandardDaemon;
 import dev.jcompose.runtime.image.MediaTypes;
 import dev.jcompose.runtime.testing.BusyboxImage;
-import dev.jcompose.runtime.testing.DockerCli;
+import dev.jcompose.runtime.testing.DockerCommand;
 import dev.jcompose.runtime.testing.FakeRegistry;
 import dev.jcompose.runtime.testing.ImageArchives;
 import dev.jcompose.runtime.testing.RegistryProcess;
@@ -41,17 +41,17 @@ class DockerRegistryPullTest {
     private Path dir;
     private EngineDaemon daemon;
     private DaemonConfig config;
-    private DockerCli docker;
+    private DockerCommand docker;
     private final List<AutoCloseable> cleanups = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(RegistryProcess.available(), "docker-registry is not installed");
-        assumeTrue(DockerCli.available(), "the docker CLI is not installed");
+        assumeTrue(DockerCommand.available(), "the docker CLI is not installed");
         dir = Files.createTempDirectory("jct-registry-");
         config = new DaemonConfig(dir.resolve("root"), dir.resolve("run"), dir.resolve("run/engine.sock"));
         daemon = StandardDaemon.create(config).start();
-        docker = new DockerCli("unix://" + config.socket(), Files.createDirectories(dir.resolve("docker-config")),
+        docker = new DockerCommand("unix://" + config.socket(), Files.createDirectories(dir.resolve("docker-config")),
                 dir.resolve("out"));
     }
 
@@ -84,7 +84,7 @@ class DockerRegistryPullTest {
         boolean fromDockerd = BusyboxImage.available() && BusyboxImage.save(archive);
         String target = registry.domain() + "/" + repo + ":1";
         if (fromDockerd) {
-            DockerCli dockerd = new DockerCli(null, dir.resolve("docker-config"), dir.resolve("out"));
+            DockerCommand dockerd = new DockerCommand(null, dir.resolve("docker-config"), dir.resolve("out"));
             dockerd.run("tag", BusyboxImage.TAG, target).ok();
             cleanups.add(() -> dockerd.run("rmi", target));
             dockerd.run("push", target).ok();
@@ -108,7 +108,7 @@ class DockerRegistryPullTest {
         RegistryProcess registry = registry("anonymous", false);
         String id = pushBusybox(registry, "jct-busybox", false);
         String ref = registry.domain() + "/jct-busybox:1";
-        DockerCli.Result pull = docker.run("pull", ref).ok();
+        DockerCommand.Result pull = docker.run("pull", ref).ok();
         assertTrue(pull.out().contains("1: Pulling from jct-busybox"), pull.out());
         assertTrue(pull.out().contains("Status: Downloaded newer image for " + ref), pull.out());
         assertEquals(id, docker.run("image", "inspect", "--format", "{{.Id}}", ref).ok().out());
@@ -116,7 +116,7 @@ class DockerRegistryPullTest {
         assertTrue(digests.matches(java.util.regex.Pattern.quote(registry.domain() + "/jct-busybox")
                 + " sha256:[a-f0-9]{64}"), digests);
         assertTrue(docker.run("pull", ref).ok().out().contains("Status: Image is up to date for " + ref));
-        DockerCli.Result missing = docker.run("pull", registry.domain() + "/jct-busybox:2");
+        DockerCommand.Result missing = docker.run("pull", registry.domain() + "/jct-busybox:2");
         assertEquals(1, missing.exit());
         assertEquals("Error response from daemon: manifest for " + registry.domain()
                 + "/jct-busybox:2 not found: manifest unknown: manifest unknown", missing.err());
@@ -159,17 +159,17 @@ class DockerRegistryPullTest {
         RegistryProcess registry = registry("auth", true);
         Path password = dir.resolve("password");
         Files.writeString(password, RegistryProcess.PASSWORD);
-        DockerCli.Result wrong = docker.run("login", "-u", RegistryProcess.USER, "-p", "not-it", registry.domain());
+        DockerCommand.Result wrong = docker.run("login", "-u", RegistryProcess.USER, "-p", "not-it", registry.domain());
         assertEquals(1, wrong.exit(), wrong.toString());
         assertTrue(wrong.err().contains("401 Unauthorized"), wrong.err());
-        DockerCli.Result login = docker.run(password, "login", "-u", RegistryProcess.USER, "--password-stdin",
+        DockerCommand.Result login = docker.run(password, "login", "-u", RegistryProcess.USER, "--password-stdin",
                 registry.domain()).ok();
         assertTrue(login.out().endsWith("Login Succeeded"), login.out());
         String id = pushBusybox(registry, "jct-private", true);
         String ref = registry.domain() + "/jct-private:1";
-        DockerCli anonymous = new DockerCli(docker.host(), Files.createDirectories(dir.resolve("no-login")),
+        DockerCommand anonymous = new DockerCommand(docker.host(), Files.createDirectories(dir.resolve("no-login")),
                 dir.resolve("out"));
-        DockerCli.Result refused = anonymous.run("pull", ref);
+        DockerCommand.Result refused = anonymous.run("pull", ref);
         assertEquals(1, refused.exit());
         assertEquals("Error response from daemon: Get \"http://" + registry.domain()
                 + "/v2/jct-private/manifests/1\": no basic auth credentials", refused.err());

@@ -26,7 +26,7 @@ public final class BusyboxImage {
 
     /** Writes the archive to {@code file}; true when it came from dockerd. */
     public static boolean save(Path file) throws IOException, InterruptedException {
-        if (DockerCli.dockerdRunning()) {
+        if (DockerCommand.dockerdRunning()) {
             Process p = new ProcessBuilder("scripts/make-busybox-image.sh", "--save", file.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0) {

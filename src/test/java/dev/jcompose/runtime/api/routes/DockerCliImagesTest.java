@@ -12,7 +12,7 @@ import dev.jcompose.runtime.daemon.DaemonConfig;
 import dev.jcompose.runtime.daemon.EngineDaemon;
 import dev.jcompose.runtime.daemon.StandardDaemon;
 import dev.jcompose.runtime.testing.BusyboxImage;
-import dev.jcompose.runtime.testing.DockerCli;
+import dev.jcompose.runtime.testing.DockerCommand;
 import dev.jcompose.runtime.testing.TarBuilder;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,21 +41,21 @@ class DockerCliImagesTest {
     private Path dir;
     private EngineDaemon daemon;
     private DaemonConfig config;
-    private DockerCli docker;
-    private DockerCli dockerd;
+    private DockerCommand docker;
+    private DockerCommand dockerd;
     private Path busybox;
     private boolean fromDockerd;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(DockerCli.available(), "the docker CLI is not installed");
+        assumeTrue(DockerCommand.available(), "the docker CLI is not installed");
         assumeTrue(BusyboxImage.available(), "busybox-static is not installed");
         dir = Files.createTempDirectory("jct-images-");
         config = new DaemonConfig(dir.resolve("root"), dir.resolve("run"), dir.resolve("run/engine.sock"));
         daemon = StandardDaemon.create(config).start();
-        docker = new DockerCli("unix://" + config.socket(), Files.createDirectories(dir.resolve("docker-config")),
+        docker = new DockerCommand("unix://" + config.socket(), Files.createDirectories(dir.resolve("docker-config")),
                 dir.resolve("out"));
-        dockerd = DockerCli.dockerdRunning() ? new DockerCli(null, dir.resolve("docker-config"), dir.resolve("out")) : null;
+        dockerd = DockerCommand.dockerdRunning() ? new DockerCommand(null, dir.resolve("docker-config"), dir.resolve("out")) : null;
         busybox = dir.resolve("busybox.tar");
         fromDockerd = BusyboxImage.save(busybox);
         docker.run("load", "-i", busybox.toString()).ok();
@@ -73,7 +73,7 @@ class DockerCliImagesTest {
 
     @Test
     void loadPrintsTheLoadedTagAndImagesListsIt() {
-        DockerCli.Result load = docker.run("load", "-i", busybox.toString()).ok();
+        DockerCommand.Result load = docker.run("load", "-i", busybox.toString()).ok();
         assertEquals("Loaded image: " + BusyboxImage.TAG, load.out());
         String rows = docker.run("images", "--format", "{{.Repository}}:{{.Tag}}", "jcompose/busybox").ok().out();
         assertEquals(BusyboxImage.TAG, rows);
@@ -93,7 +93,7 @@ class DockerCliImagesTest {
         docker.run("tag", BusyboxImage.TAG, "jct-tagged:2").ok();
         assertEquals(id, docker.run("image", "inspect", "--format", "{{.Id}}", "jct-tagged:2").ok().out());
         assertEquals("Untagged: jct-tagged:2", docker.run("rmi", "jct-tagged:2").ok().out());
-        DockerCli.Result gone = docker.run("rmi", "jct-tagged:2");
+        DockerCommand.Result gone = docker.run("rmi", "jct-tagged:2");
         assertEquals(1, gone.exit());
         assertEquals("Error response from daemon: No such image: jct-tagged:2", gone.err());
     }
@@ -132,7 +132,7 @@ class DockerCliImagesTest {
     void importWithChangesAndMessageThenHistory() throws Exception {
         Path rootfs = dir.resolve("rootfs.tar");
         Files.write(rootfs, new TarBuilder().dir("app", 0755).file("app/run.sh", "echo hi\n", 0755).build());
-        DockerCli.Result imported = docker.run("import", "-c", "CMD [\"/app/run.sh\"]", "-c", "WORKDIR /app",
+        DockerCommand.Result imported = docker.run("import", "-c", "CMD [\"/app/run.sh\"]", "-c", "WORKDIR /app",
                 "-m", "jct import", rootfs.toString(), "jct-imported:1").ok();
         assertTrue(imported.out().matches("sha256:[a-f0-9]{64}"), imported.out());
         assertEquals(imported.out() + " [\"/app/run.sh\"] /app", docker.run("image", "inspect", "--format",
@@ -140,7 +140,7 @@ class DockerCliImagesTest {
         String history = docker.run("history", "--no-trunc", "--human=false", "--format",
                 "{{.ID}}|{{.Comment}}|{{.Size}}", "jct-imported:1").ok().out();
         assertEquals(imported.out() + "|jct import|" + Files.size(rootfs), history);
-        DockerCli.Result fromStdin = docker.run(rootfs, "import", "-", "jct-imported:2").ok();
+        DockerCommand.Result fromStdin = docker.run(rootfs, "import", "-", "jct-imported:2").ok();
         assertEquals(imported.out().length(), fromStdin.out().length());
         docker.run("rmi", "jct-imported:1", "jct-imported:2").ok();
     }
@@ -149,7 +149,7 @@ class DockerCliImagesTest {
     void busyboxHistoryAndRmiOfAnUnknownImage() {
         String history = docker.run("history", "--format", "{{.Comment}}", BusyboxImage.TAG).ok().out();
         assertEquals(fromDockerd ? "Imported from -" : "", history.lines().findFirst().orElse(""));
-        DockerCli.Result inspect = docker.run("image", "inspect", "jct-unknown");
+        DockerCommand.Result inspect = docker.run("image", "inspect", "jct-unknown");
         assertNotEquals(0, inspect.exit());
         assertTrue(inspect.err().contains("No such image: jct-unknown"), inspect.err());
     }

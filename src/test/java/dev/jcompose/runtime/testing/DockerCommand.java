@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The real docker CLI pointed at one engine ({@code -H unix://...}, or the machine's dockerd when host is null),
  * with its own DOCKER_CONFIG so logins never touch the user's. Output goes to files, never pipes.
  */
-public final class DockerCli {
+public final class DockerCommand {
     /** Exit code and the two outputs, trimmed. */
     public record Result(int exit, String out, String err) {
         public Result ok() {
@@ -33,7 +33,7 @@ public final class DockerCli {
     private final Path config;
     private final Path scratch;
 
-    public DockerCli(String host, Path config, Path scratch) {
+    public DockerCommand(String host, Path config, Path scratch) {
         this.host = host;
         this.config = config;
         this.scratch = scratch;
