@@ -24,6 +24,7 @@ public final class EngineDaemon implements AutoCloseable {
     private final List<AutoCloseable> parts = new ArrayList<>();
     private SystemRoutes.Counts counts = new SystemRoutes.Counts(0, 0, 0, 0, 0);
     private java.util.function.Supplier<SystemRoutes.Counts> countSource = () -> counts;
+    private java.util.function.IntSupplier imageCount;
     private ApiServer server;
 
     public EngineDaemon(DaemonConfig config) {
@@ -51,11 +52,23 @@ public final class EngineDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Where /info's image count comes from (the image part), beside the container counts of {@link #counts}. */
+    public EngineDaemon imageCount(java.util.function.IntSupplier source) {
+        this.imageCount = source;
+        return this;
+    }
+
+    private SystemRoutes.Counts currentCounts() {
+        SystemRoutes.Counts c = countSource.get();
+        return imageCount == null ? c
+                : new SystemRoutes.Counts(c.containers(), c.running(), c.paused(), c.stopped(), imageCount.getAsInt());
+    }
+
     public EngineDaemon start() throws IOException {
         Files.createDirectories(config.root());
         Files.createDirectories(config.runDir());
         Router router = new Router();
-        new SystemRoutes(VERSION, config.root().toString(), countSource).register(router);
+        new SystemRoutes(VERSION, config.root().toString(), this::currentCounts).register(router);
         for (Consumer<Router> r : routeSets) {
             r.accept(router);
         }
