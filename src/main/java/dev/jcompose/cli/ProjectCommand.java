@@ -46,7 +46,7 @@ abstract class ProjectCommand implements Callable<Integer> {
     }
 
     ProgressRenderer progress(String title) {
-        ProgressRenderer.Mode mode = ProgressRenderer.mode(global().progressMode(), System.console() != null);
+        ProgressRenderer.Mode mode = ProgressRenderer.mode(global().progressMode(), Terminal.isTerminal());
         return new ProgressRenderer(err(), mode, global().ansiEnabled(), title);
     }
 }
