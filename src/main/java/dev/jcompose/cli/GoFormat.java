@@ -51,14 +51,19 @@ final class GoFormat {
         return d.toHours() / 24 / 365 + " years";
     }
 
-    /** go-units HumanSizeWithPrecision(size, 3): decimal units, Go's %.3g ("1.98MB", "100kB", "0B"). */
+    /** go-units HumanSizeWithPrecision(size, 3), what `images` prints: "1.98MB", "100kB", "0B". */
     static String humanSize(double size) {
+        return humanSize(size, 3);
+    }
+
+    /** go-units HumanSizeWithPrecision: decimal units, Go's %.{precision}g. */
+    static String humanSize(double size, int precision) {
         int unit = 0;
         while (size >= 1000 && unit < DECIMAL_UNITS.length - 1) {
             size /= 1000;
             unit++;
         }
-        return formatG(size, 3) + DECIMAL_UNITS[unit];
+        return formatG(size, precision) + DECIMAL_UNITS[unit];
     }
 
     /** Go's %.{precision}g: shortest form, trailing zeros dropped, exponent form when exp >= precision. */
