@@ -1,13 +1,10 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.app.EngineSelector;
-import dev.jcompose.engine.Engine;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.model.Project;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +15,6 @@ import java.util.Locale;
  * (-p / COMPOSE_PROJECT_NAME) and the containers' labels.
  */
 abstract class ContainerCommand extends ProjectCommand {
-    /**
-     * An engine tests put in place of the selected one for commands run on this thread (the CLI's logic then
-     * runs against the in-memory FakeEngine). Never set outside tests.
-     */
-    static final ThreadLocal<Engine> TEST_ENGINE = new ThreadLocal<>();
-
     /** The project's name, and the project when compose files were loaded (null: work from labels). */
     record Target(String name, Project project) {
     }
@@ -72,15 +63,6 @@ abstract class ContainerCommand extends ProjectCommand {
                 throw ComposeException.usage("no such service: " + s);
             }
         }
-    }
-
-    @Override
-    EngineSelector.Selected openEngine() {
-        Engine test = TEST_ENGINE.get();
-        if (test != null) {
-            return new EngineSelector.Selected(test, "test", URI.create("test:/"), false);
-        }
-        return super.openEngine();
     }
 
     /**

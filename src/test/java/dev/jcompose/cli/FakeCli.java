@@ -57,31 +57,88 @@ final class FakeCli {
     }
 
     Result runWithInput(String stdin, String... args) {
+        try {
+            return start(stdin, args).await(java.time.Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** A command running on its own thread; its output can be watched while it runs. */
+    static final class Running {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final java.util.concurrent.CompletableFuture<Integer> code =
+                new java.util.concurrent.CompletableFuture<>();
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Polls (10 ms) until stdout satisfies the condition; fails after the timeout. */
+        void awaitOut(java.util.function.Predicate<String> condition, java.time.Duration timeout)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!condition.test(out())) {
+                if (System.nanoTime() > deadline || code.isDone()) {
+                    throw new AssertionError("output never matched; so far:\n" + out() + "--- stderr\n" + err());
+                }
+                Thread.sleep(10);
+            }
+        }
+
+        Result await(java.time.Duration timeout) throws InterruptedException {
+            try {
+                int c = code.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return new Result(c, out(), err());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("still running after " + timeout + "; so far:\n" + out() + "--- stderr\n"
+                        + err());
+            }
+        }
+    }
+
+    Running start(String stdin, String... args) {
+        Running running = new Running();
+        Thread.ofPlatform().name("cli-" + String.join("-", args)).start(() -> {
+            try {
+                running.code.complete(execute(running, stdin, args));
+            } catch (Throwable t) {
+                running.code.completeExceptionally(t);
+            }
+        });
+        return running;
+    }
+
+    private int execute(Running running, String stdin, String... args) {
         synchronized (STREAMS) {
             PrintStream oldOut = System.out;
             PrintStream oldErr = System.err;
             InputStream oldIn = System.in;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
             // Swap the streams before building the command line: picocli's execution strategy remembers
             // System.out/err at construction and re-points the writers if they differ at execute().
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(running.out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(running.err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            ContainerCommand.TEST_ENGINE.set(engine);
+            ProjectCommand.TEST_ENGINE.set(engine);
             try {
                 CommandLine cli = Main.newCommandLine();
                 JComposeCommand root = cli.getCommand();
                 root.global.cwd = dir;
                 root.global.env = Map.copyOf(env);
-                cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-                cli.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
                 int code = cli.execute(args);
                 System.out.flush();
                 System.err.flush();
-                return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+                return code;
             } finally {
-                ContainerCommand.TEST_ENGINE.remove();
+                ProjectCommand.TEST_ENGINE.remove();
                 System.setOut(oldOut);
                 System.setErr(oldErr);
                 System.setIn(oldIn);
