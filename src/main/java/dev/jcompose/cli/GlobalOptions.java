@@ -99,7 +99,7 @@ public final class GlobalOptions {
         return switch (a.toLowerCase()) {
             case "always" -> true;
             case "never" -> false;
-            default -> System.console() != null && env.get("NO_COLOR") == null;
+            default -> Terminal.isTerminal() && env.get("NO_COLOR") == null;
         };
     }
 

@@ -10,8 +10,11 @@ import picocli.CommandLine.Spec;
 /** `jcompose`: the root command; global options live here and subcommands reach them through their parent. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
-        subcommands = {ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
-                VersionCommand.class, BuildCommand.class})
+        subcommands = {BuildCommand.class, ConfigCommand.class, DownCommand.class, EngineCommand.class,
+                ImagesCommand.class, KillCommand.class, LogsCommand.class, LsCommand.class, PauseCommand.class,
+                PlanCommand.class, PortCommand.class, PsCommand.class, RestartCommand.class, RmCommand.class,
+                StartCommand.class, StopCommand.class, TopCommand.class, UnpauseCommand.class, UpCommand.class,
+                VersionCommand.class})
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

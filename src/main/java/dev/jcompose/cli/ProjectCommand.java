@@ -41,12 +41,22 @@ abstract class ProjectCommand implements Callable<Integer> {
         return loaded.project();
     }
 
+    /**
+     * An engine tests put in place of the selected one for commands run on this thread (the CLI's logic then
+     * runs against the in-memory FakeEngine). Never set outside tests.
+     */
+    static final ThreadLocal<dev.jcompose.engine.Engine> TEST_ENGINE = new ThreadLocal<>();
+
     EngineSelector.Selected openEngine() {
+        dev.jcompose.engine.Engine test = TEST_ENGINE.get();
+        if (test != null) {
+            return new EngineSelector.Selected(test, "test", java.net.URI.create("test:/"), false);
+        }
         return EngineSelector.open(global().engine(), global().env, global().parallelLimit());
     }
 
     ProgressRenderer progress(String title) {
-        ProgressRenderer.Mode mode = ProgressRenderer.mode(global().progressMode(), System.console() != null);
+        ProgressRenderer.Mode mode = ProgressRenderer.mode(global().progressMode(), Terminal.isTerminal());
         return new ProgressRenderer(err(), mode, global().ansiEnabled(), title);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.app.AttachedRun;
 import dev.jcompose.app.ComposeApp;
 import dev.jcompose.app.EngineSelector;
 import dev.jcompose.app.UpRequest;
@@ -8,6 +9,7 @@ import dev.jcompose.error.ComposeException;
 import dev.jcompose.model.Project;
 import dev.jcompose.plan.Plan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** `jcompose up`: create and start containers, changing only what differs from the compose files. */
 @Command(name = "up", description = "Create and start containers")
-final class UpCommand extends ProjectCommand {
+final class UpCommand extends ContainerCommand {
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
     boolean detach;
     @Option(names = "--force-recreate", description = "Recreate containers even if their configuration hasn't changed")
@@ -53,32 +55,79 @@ final class UpCommand extends ProjectCommand {
     boolean build;
     @Option(names = "--no-build", description = "Don't build an image, even if it's policy")
     boolean noBuild;
+    @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. "
+            + "Incompatible with -d")
+    boolean abortOnExit;
+    @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited "
+            + "with failure. Incompatible with -d")
+    boolean abortOnFailure;
+    @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected "
+            + "service container. Implies --abort-on-container-exit")
+    String exitCodeFrom;
+    @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services. "
+            + "Incompatible with --attach-dependencies.")
+    List<String> attach = new ArrayList<>();
+    @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Do not attach (stream logs) to the "
+            + "specified services")
+    List<String> noAttach = new ArrayList<>();
+    @Option(names = "--attach-dependencies", description = "Automatically attach to log output of dependent services")
+    boolean attachDependencies;
+    @Option(names = "--timestamps", description = "Show timestamps")
+    boolean timestamps;
+    @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
+    boolean noLogPrefix;
+    @Option(names = "--no-color", description = "Produce monochrome output")
+    boolean noColor;
     @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all)")
     List<String> services = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        if (forceRecreate && noRecreate) {
-            throw ComposeException.usage("--force-recreate and --no-recreate are incompatible");
-        }
-        if (build && noBuild) {
-            throw ComposeException.usage("--build and --no-build are incompatible");
-        }
+    public Integer call() throws InterruptedException {
+        UpFlags.validate(this);
         Project project = loadProject(services);
+        if (exitCodeFrom != null) {
+            checkServices(project, List.of(exitCodeFrom));
+        }
+        boolean attached = !detach && !noStart;
+        List<String> attachTo = attached ? AttachedUp.attachSet(project, services, attach, noAttach,
+                attachDependencies) : List.of();
         UpRequest req = new UpRequest(services, forceRecreate, noRecreate, noDeps, alwaysRecreateDeps, noStart,
                 removeOrphans, renewAnonVolumes, scales(), pull, quietPull, waitReady,
                 waitTimeout == null ? null : Duration.ofSeconds(waitTimeout),
                 timeout == null ? null : Duration.ofSeconds(timeout), global().dryRun());
-        try (EngineSelector.Selected engine = openEngine();
-                ProgressRenderer progress = progress("Running")) {
-            ComposeApp app = new ComposeApp(engine, project, progress, global().parallelLimit(), global().env);
-            Plan plan = app.up(req, build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER : BuildPolicy.MISSING);
-            if (global().dryRun()) {
-                out().print(plan.toString());
-                return plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
+        // The attached phase shows output and events from here on, not what containers printed before.
+        Instant since = Instant.now();
+        try (EngineSelector.Selected engine = openEngine()) {
+            try (ProgressRenderer progress = progress("Running")) {
+                ComposeApp app = new ComposeApp(engine, project, progress, global().parallelLimit(), global().env);
+                Plan plan = app.up(req, build ? BuildPolicy.ALWAYS : noBuild ? BuildPolicy.NEVER
+                        : BuildPolicy.MISSING);
+                if (global().dryRun()) {
+                    out().print(plan.toString());
+                    if (attached) {
+                        out().println("end of 'compose up' output, interactive run is not supported in dry-run mode");
+                    }
+                    return plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
+                }
+            }
+            if (!attached) {
+                return ExitCodes.OK;
+            }
+            AttachedRun.Cascade cascade = abortOnExit ? AttachedRun.Cascade.STOP
+                    : abortOnFailure ? AttachedRun.Cascade.FAIL : AttachedRun.Cascade.IGNORE;
+            AttachedUp.Request request = new AttachedUp.Request(services, attachTo, cascade, exitCodeFrom,
+                    req.stopTimeout(), since, !noColor && global().ansiEnabled(), !noLogPrefix, timestamps);
+            try (ProgressRenderer stopping = stopProgress()) {
+                return AttachedUp.run(engine, project, request, out(), err(), global().ansiEnabled(), stopping,
+                        global().parallelLimit());
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /** Progress of a stop while attached: one line per event, never the redrawn block among the logs. */
+    private ProgressRenderer stopProgress() {
+        ProgressRenderer.Mode mode = ProgressRenderer.mode(global().progressMode(), false);
+        return new ProgressRenderer(err(), mode, global().ansiEnabled(), "Stopping");
     }
 
     private Map<String, Integer> scales() {

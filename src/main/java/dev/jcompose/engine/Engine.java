@@ -92,6 +92,14 @@ public interface Engine extends AutoCloseable {
         }
     }
 
+    /**
+     * The processes of a running container as the engine's `ps` sees them (CONFLICT when it is not running).
+     * Engines that cannot list processes fail with ENGINE.
+     */
+    default ProcessList top(String container) {
+        throw EngineErrors.failure("listing the processes of a container is not supported by this engine");
+    }
+
     /** Runs a command in a running container to completion (CONFLICT when the container is not running). */
     ExecResult exec(String container, ExecSpec spec) throws InterruptedException;
 

@@ -5,8 +5,6 @@ import dev.jcompose.engine.ContainerSpec;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.engine.EndpointSpec;
 import dev.jcompose.engine.NetworkSpec;
-import dev.jcompose.engine.SignalMask;
-import dev.jcompose.engine.Signals;
 import dev.jcompose.engine.VolumeSpec;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.graph.GraphWalker;
@@ -45,6 +43,7 @@ public final class Executor {
     private final ProgressListener listener;
     private final Options options;
     private final DependencyWaiter waiter;
+    private final ContainerStopper stopper;
     /** Containers created by this run, by plan node id, for later steps on them (start, rename). */
     private final Map<Integer, String> created = new ConcurrentHashMap<>();
 
@@ -54,6 +53,7 @@ public final class Executor {
         this.listener = listener;
         this.options = options;
         this.waiter = new DependencyWaiter(engine, project, listener);
+        this.stopper = new ContainerStopper(engine, options.signalAware(), options.stopTimeout());
     }
 
     public void execute(Plan plan) {
@@ -177,36 +177,9 @@ public final class Executor {
         }
     }
 
-    /**
-     * Stop with the service's signal and grace period; when the engine is local and PID 1 does not catch the
-     * signal (a process that ignores SIGTERM, e.g. busybox httpd as PID 1), waiting the grace period achieves
-     * nothing, so SIGKILL at once.
-     */
+    /** Stop with the service's signal and grace period (see ContainerStopper). */
     private void stop(String id, Service service) {
-        Duration grace = options.stopTimeout() != null ? options.stopTimeout() : ContainerSpecs.stopTimeout(service);
-        if (options.signalAware()) {
-            ContainerInfo info = engine.inspectContainer(id);
-            if (!info.status().running()) {
-                return;
-            }
-            String signal = service != null && service.stopSignal() != null ? service.stopSignal()
-                    : info.config().stopSignal() != null && !info.config().stopSignal().isEmpty()
-                    ? info.config().stopSignal() : "SIGTERM";
-            long pid = info.status().pid();
-            int sig = Signals.number(signal);
-            if (pid > 0 && sig != Signals.SIGKILL && SignalMask.read(pid).map(m -> !m.catches(sig)).orElse(false)) {
-                try {
-                    engine.killContainer(id, "SIGKILL");
-                } catch (ComposeException e) {
-                    if (e.kind() != ComposeException.Kind.CONFLICT) { // already stopped
-                        throw e;
-                    }
-                }
-                engine.stopContainer(id, Duration.ZERO); // waits for the exit to be recorded
-                return;
-            }
-        }
-        engine.stopContainer(id, grace);
+        stopper.stop(id, service);
     }
 
     private String container(Operation op) {

@@ -24,6 +24,7 @@ import dev.jcompose.engine.LogFrame;
 import dev.jcompose.engine.LogOptions;
 import dev.jcompose.engine.NetworkInfo;
 import dev.jcompose.engine.NetworkSpec;
+import dev.jcompose.engine.ProcessList;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.engine.VolumeInfo;
 import dev.jcompose.engine.VolumeSpec;
@@ -189,6 +190,19 @@ public final class DockerEngine implements Engine {
     @Override
     public ExecResult exec(String container, ExecSpec spec) throws InterruptedException {
         return streams.exec(container, spec);
+    }
+
+    /** GET /containers/{id}/top with the daemon's default `ps -ef`, as compose calls it. */
+    @Override
+    public ProcessList top(String container) {
+        JsonNode top = connection.get(containerPath(container) + "/top", null);
+        List<List<String>> rows = new ArrayList<>();
+        top.path("Processes").forEach(row -> {
+            List<String> cells = new ArrayList<>();
+            row.forEach(cell -> cells.add(cell.asText()));
+            rows.add(cells);
+        });
+        return new ProcessList(Json.strings(top, "Titles"), rows);
     }
 
     private static String containerPath(String container) {

@@ -9,6 +9,7 @@ import dev.jcompose.engine.EndpointSpec;
 import dev.jcompose.engine.EngineErrors;
 import dev.jcompose.engine.ImageInfo;
 import dev.jcompose.engine.LabelFilters;
+import dev.jcompose.engine.ProcessList;
 import dev.jcompose.engine.VolumeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,16 @@ final class FakeContainers {
         }
         // Docker lists the newest first.
         return out.reversed();
+    }
+
+    /** One process per running container: its program, as PID 1 under the fake pid. */
+    ProcessList top(FakeContainer c) {
+        if (!c.running()) {
+            throw EngineErrors.conflict("Container " + c.id + " is not running");
+        }
+        ContainerSummary summary = FakeSnapshots.summary(c, FakeSnapshots.info(c, networks));
+        return new ProcessList(List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"),
+                List.of(List.of("root", Long.toString(c.pid), "1", "0", "00:00", "?", "00:00:00", summary.command())));
     }
 
     void pause(FakeContainer c, boolean pause) {

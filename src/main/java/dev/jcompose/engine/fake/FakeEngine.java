@@ -299,6 +299,11 @@ public final class FakeEngine implements Engine {
         return result;
     }
 
+    @Override
+    public dev.jcompose.engine.ProcessList top(String container) {
+        return locked(() -> containers.top(store.container(container)));
+    }
+
     // --- networks ---
 
     @Override

@@ -85,8 +85,10 @@ final class FakeSnapshots {
     }
 
     static ContainerSummary summary(FakeContainer c, ContainerInfo info) {
-        List<String> command = new ArrayList<>(info.config().entrypoint());
-        command.addAll(info.config().cmd());
+        List<String> command = new ArrayList<>();
+        // dockerd's list shows arguments containing a space in single quotes: sh -c 'echo hi'
+        java.util.stream.Stream.concat(info.config().entrypoint().stream(), info.config().cmd().stream())
+                .forEach(arg -> command.add(command.isEmpty() || !arg.contains(" ") ? arg : "'" + arg + "'"));
         return new ContainerSummary(c.id, c.name, c.spec.image(), c.image.id(), String.join(" ", command), c.state,
                 statusText(c), info.config().labels(), c.created, c.published, List.copyOf(c.endpoints.keySet()));
     }
