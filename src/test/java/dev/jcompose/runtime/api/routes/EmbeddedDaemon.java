@@ -50,7 +50,9 @@ public final class EmbeddedDaemon implements AutoCloseable {
     public final OverlaySnapshotter snapshots;
     public final ImageStore images;
     public final ContainerEngine engine;
+    public final String cgroupParent;
     private EngineDaemon daemon;
+    private final java.util.Set<String> createdIds = new java.util.HashSet<>();
 
     /** Skips unless root with runc, conmon and busybox-static. */
     public static void assumeHost() {
@@ -66,6 +68,14 @@ public final class EmbeddedDaemon implements AutoCloseable {
 
     /** Over an existing directory (a restarted daemon), or a new one when {@code existing} is null. */
     public EmbeddedDaemon(Path existing) throws IOException {
+        this(existing, null);
+    }
+
+    /**
+     * @param cgroupParent null for one of this daemon's own; a daemon adopting containers of another process
+     *     must use that one's parent (Docker's default for the standard daemon)
+     */
+    public EmbeddedDaemon(Path existing, String cgroupParent) throws IOException {
         assumeHost();
         dir = existing != null ? existing : Files.createDirectory(Path.of("/tmp/jct-" + tag));
         root = dir.resolve("root");
@@ -76,8 +86,20 @@ public final class EmbeddedDaemon implements AutoCloseable {
         if (existing == null) {
             importBusybox(images);
         }
-        engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(cgroupParentFor(dir)),
+        this.cgroupParent = cgroupParent != null ? cgroupParent : cgroupParentFor(dir);
+        engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(this.cgroupParent),
                 images, snapshots);
+    }
+
+    /** A new daemon directory whose image store already holds busybox, for a daemon started elsewhere. */
+    public static Path newDirWithBusybox() throws IOException {
+        assumeHost();
+        Path dir = Files.createDirectory(Path.of("/tmp/jct-" + HexFormat.of().toHexDigits(
+                ThreadLocalRandom.current().nextInt())));
+        Path root = dir.resolve("root");
+        OverlaySnapshotter snapshots = new OverlaySnapshotter(root);
+        importBusybox(new ImageStore(root, new LocalContentStore(root), snapshots));
+        return dir;
     }
 
     /** The cgroup parent follows the directory, so a restarted daemon over it uses the same one. */
@@ -138,6 +160,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
     @Override
     public void close() throws IOException {
         List<String> failures = new ArrayList<>();
+        engine.list().forEach(r -> createdIds.add(r.id()));
         for (ContainerRecord r : engine.list()) {
             try {
                 engine.remove(r.id(), true, true);
@@ -171,8 +194,14 @@ public final class EmbeddedDaemon implements AutoCloseable {
                 left.add("mount " + mountPoint);
             }
         }
-        new Cgroups(Cgroups.DEFAULT_ROOT).dirsOf(cgroupParentFor(dir)).stream().filter(Files::exists)
-                .forEach(d -> left.add("cgroup " + d));
+        for (String id : createdIds) {
+            new Cgroups(Cgroups.DEFAULT_ROOT).dirsOf(cgroupParent + "/" + id).stream().filter(Files::exists)
+                    .forEach(d -> left.add("cgroup " + d));
+        }
+        if (cgroupParent.equals(cgroupParentFor(dir))) {
+            new Cgroups(Cgroups.DEFAULT_ROOT).dirsOf(cgroupParent).stream().filter(Files::exists)
+                    .forEach(d -> left.add("cgroup " + d));
+        }
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("conmon")
                 && c.contains(run.toString())).orElse(false)).forEach(p -> left.add("conmon pid " + p.pid()));
         return left;
@@ -204,7 +233,9 @@ public final class EmbeddedDaemon implements AutoCloseable {
                 new ProcessBuilder("umount", "-l", m).start();
             }
         }
-        new Cgroups(Cgroups.DEFAULT_ROOT).remove(cgroupParentFor(dir) + "/x");
+        if (cgroupParent.equals(cgroupParentFor(dir))) {
+            new Cgroups(Cgroups.DEFAULT_ROOT).remove(cgroupParent + "/x");
+        }
         try {
             // --one-file-system: a mount that survived everything above is skipped, never emptied
             new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString()).start().waitFor();
