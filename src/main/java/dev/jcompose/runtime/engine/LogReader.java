@@ -34,7 +34,8 @@ public final class LogReader {
             Integer tail) {
     }
 
-    private record Entry(LogLine.Stream stream, Instant time, byte[] text) {
+    /** One chunk read from the log: its stream, when conmon read it, the bytes (F lines end in a newline). */
+    record Entry(LogLine.Stream stream, Instant time, byte[] text) {
     }
 
     private final EngineContext ctx;

@@ -101,11 +101,12 @@ public final class UserResolver {
         return out;
     }
 
+    /** The file's text, or "" when it is missing, unreadable or a link loop (then no name resolves). */
     private static String read(Path rootfs, String file) {
-        Path p = ScopedPath.resolve(rootfs, file);
         try {
+            Path p = ScopedPath.resolve(rootfs, file);
             return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
