@@ -125,6 +125,13 @@ public final class EmbeddedDaemon implements AutoCloseable {
 
     /** busybox-static with one symlink per applet, passwd and group, CMD sh, the default PATH and a label. */
     static void importBusybox(ImageStore images) throws IOException {
+        importImage(images, BUSYBOX, tar -> { }, List.of());
+        images.tag(BUSYBOX, "busybox:latest");
+    }
+
+    /** A one-layer busybox image with extra entries ({@code extra}) and Dockerfile changes. */
+    public static void importImage(ImageStore images, String reference, java.util.function.Consumer<TarBuilder> extra,
+            List<String> changes) throws IOException {
         TarBuilder tar = new TarBuilder();
         for (String d : List.of("bin", "etc", "root", "proc", "sys", "dev", "var", "var/www")) {
             tar.dir(d, 0755);
@@ -140,10 +147,12 @@ public final class EmbeddedDaemon implements AutoCloseable {
         tar.file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n",
                 0644);
         tar.file("etc/group", "root:x:0:\nnobody:x:65534:\n", 0644);
-        images.importRootfs(new ByteArrayInputStream(tar.build()), ImportOptions.DEFAULTS.withReference(BUSYBOX)
-                .withChanges(List.of("CMD [\"sh\"]", "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                        "LABEL dev.jcompose.image=busybox")));
-        images.tag(BUSYBOX, "busybox:latest");
+        extra.accept(tar);
+        List<String> all = new ArrayList<>(List.of("CMD [\"sh\"]",
+                "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LABEL dev.jcompose.image=busybox"));
+        all.addAll(changes);
+        images.importRootfs(new ByteArrayInputStream(tar.build()), ImportOptions.DEFAULTS.withReference(reference)
+                .withChanges(all));
     }
 
     /** Stops serving; containers keep running (what a crash leaves, minus the kill). */
