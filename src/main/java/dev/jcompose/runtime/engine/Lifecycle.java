@@ -74,8 +74,9 @@ final class Lifecycle {
             Files.createDirectories(ctx.logDir(id));
             ctx.runtime.create(id, config, ctx.logDir(id));
             created = true;
+            int pid = Integer.parseInt(Files.readString(ctx.runtime.paths(id).pidFile()).strip());
             Path netnsPath = netns instanceof NamespaceMode.Join j ? j.path()
-                    : Path.of("/proc", Integer.toString(ctx.runtime.status(id).pid()), "ns", "net");
+                    : Path.of("/proc", Integer.toString(pid), "ns", "net");
             NetworkSetup setup = request.isContainerMode() ? NetworkSetup.NONE
                     : ctx.network.attach(id, netnsPath, request);
             ctx.setups.put(id, setup);
@@ -83,15 +84,14 @@ final class Lifecycle {
                 ctx.etcFiles.rewrite(containerDir, request, setup);
             }
             ctx.runtime.start(id);
-            ContainerStatus status = ctx.runtime.status(id);
             var spec = HealthMonitor.Spec.of(r.config().path("Healthcheck"));
             Instant now = ctx.clock.instant();
-            ContainerRecord running = r.withState(r.state().started(status.pid(), now, spec.isPresent()));
+            ContainerRecord running = r.withState(r.state().started(pid, now, spec.isPresent()));
             ctx.store.update(running);
             ctx.runEpochs.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet();
             ctx.containerEvent(running, "start");
             spec.ifPresent(s -> ctx.health.start(id, s, running.state().startedAt()));
-            if (status.state() != ContainerStatus.State.RUNNING) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 // PID 1 was gone before we looked: the watcher may have fired before the record said running
                 Thread.ofVirtual().start(() -> handleExit(id));
             }

@@ -43,6 +43,7 @@ class TimingTest {
                 http = firstHttp(engine, "busybox");
             }
             report("embedded", echo, http);
+            reportStop("embedded", ours, "busybox");
             assertTrue(median(echo) < 3000, "docker run --rm echo took " + median(echo) + " ms");
             assertTrue(median(http) < 3000, "first HTTP after " + median(http) + " ms");
         }
@@ -56,6 +57,7 @@ class TimingTest {
                     http = firstHttp(engine, "jcompose/busybox:latest");
                 }
                 report("dockerd", echo, http);
+                reportStop("dockerd", theirs, "jcompose/busybox:latest");
             }
         }
     }
@@ -113,6 +115,15 @@ class TimingTest {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** docker stop of busybox httpd as PID 1 (no SIGTERM handler): Docker waits the full grace period. */
+    private static void reportStop(String engine, DockerCli docker, String image) throws Exception {
+        String name = "jct-stop-" + ProcessHandle.current().pid();
+        docker.run("run", "-d", "--name", name, image, "httpd", "-f");
+        DockerCli.Result stop = docker.run("stop", name);
+        docker.run("rm", "-f", name);
+        System.out.printf("TIMING %s: docker stop of httpd as PID 1: %d ms%n", engine, stop.millis());
     }
 
     private static long median(List<Long> values) {
