@@ -177,6 +177,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
                 }
                 ctx.supervisor.forget(id);
                 if (r.state().hasProcess()) {
+                    ctx.containerEvent(r, "kill", Map.of("signal", "9"));
                     lifecycle.recordExit(id, ctx.runtime.stop(id, dev.jcompose.runtime.runc.Signals.SIGKILL,
                             Duration.ZERO));
                 }

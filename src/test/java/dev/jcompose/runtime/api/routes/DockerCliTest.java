@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.runtime.engine.DockerJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +42,19 @@ class DockerCliTest {
         return r;
     }
 
+    /** Debian's CLI (20.10, API 1.41) and a current one (28.x, negotiating down to 1.41) when both exist. */
     @Test
     void runRemoveEchoPrintsAndExitsZero() throws Exception {
-        DockerCli.Result r = ok("run", "--rm", "busybox", "echo", "hi");
-        assertEquals("hi\n", r.stdout(), r.toString());
-        assertEquals("", ok("ps", "-aq").stdout(), "--rm removed it");
+        for (String cli : List.of("/usr/bin/docker", "/usr/local/bin/docker")) {
+            if (!Files.isExecutable(Path.of(cli))) {
+                continue;
+            }
+            DockerCli each = new DockerCli(Path.of(cli), daemon.uri());
+            DockerCli.Result r = each.run("run", "--rm", "busybox", "echo", "hi");
+            assertEquals(0, r.exitCode(), cli + ": " + r);
+            assertEquals("hi\n", r.stdout(), cli + ": " + r);
+            assertEquals("", each.run("ps", "-aq").stdout(), cli + ": --rm removed it");
+        }
     }
 
     @Test
