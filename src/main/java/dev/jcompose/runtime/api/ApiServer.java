@@ -42,6 +42,9 @@ public final class ApiServer implements AutoCloseable {
             Channel ch = new ServerBootstrap()
                     .group(group)
                     .channel(EpollServerDomainSocketChannel.class)
+                    // the docker CLI half-closes a hijacked attach at once when it sends no stdin: that must not
+                    // close the connection before the output has been streamed
+                    .childOption(io.netty.channel.ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel c) {

@@ -134,6 +134,17 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         new ResponseWriter(ctx, raw, keepAlive).write(response, "HEAD".equals(api.method()));
     }
 
+    /** A client that half-closes between requests is done with the connection (half-closure is allowed for hijacks). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent && request == null
+                && ctx.channel().config().isAutoRead()) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();

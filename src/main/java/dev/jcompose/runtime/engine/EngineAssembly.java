@@ -1,0 +1,46 @@
+package dev.jcompose.runtime.engine;
+
+import dev.jcompose.runtime.container.Cgroups;
+import dev.jcompose.runtime.container.ConmonMonitor;
+import dev.jcompose.runtime.container.ContainerMonitor;
+import dev.jcompose.runtime.container.ContainerRuntime;
+import dev.jcompose.runtime.container.DirectMonitor;
+import dev.jcompose.runtime.image.ImageStore;
+import dev.jcompose.runtime.oci.HostPlatform;
+import dev.jcompose.runtime.oci.OciSpecGenerator;
+import dev.jcompose.runtime.oci.SeccompPolicy;
+import dev.jcompose.runtime.runc.Runc;
+import dev.jcompose.runtime.snapshot.Mounter;
+import dev.jcompose.runtime.snapshot.Snapshotter;
+import java.time.Duration;
+
+/** Builds a {@link ContainerEngine} from its options: runc, conmon (or none), the OCI generator, the stores. */
+final class EngineAssembly {
+    private static final System.Logger LOG = System.getLogger(EngineAssembly.class.getName());
+
+    private EngineAssembly() {
+    }
+
+    static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
+        Runc runc = new Runc(options.runcBinary(), options.runcRoot(), options.runcLogs(), Duration.ofSeconds(30));
+        ContainerMonitor monitor = ConmonMonitor.detect(runc, options.exitDir(), options.socketDir(), 0)
+                .<ContainerMonitor>map(m -> m).orElseGet(() -> {
+                    LOG.log(System.Logger.Level.WARNING, "conmon not found at " + ConmonMonitor.DEFAULT_BINARY
+                            + ": exit codes of containers will be unknown");
+                    return new DirectMonitor(runc);
+                });
+        OciSpecGenerator generator = new OciSpecGenerator(HostPlatform.detect(), SeccompPolicy.bundledDefault(),
+                options.cgroupParent());
+        ContainerRuntime runtime = new ContainerRuntime(runc, generator, options.bundles(), monitor,
+                new Cgroups(Cgroups.DEFAULT_ROOT));
+        ContainerStore store = new ContainerStore(options.root());
+        VolumeStore volumes = new VolumeStore(options.root(), options.clock());
+        Rootfs rootfs = new Rootfs(snapshotter, new Mounter(), store);
+        EngineContext ctx = new EngineContext(options, store, volumes, images, rootfs, runtime,
+                new EventBus(options.clock()));
+        ContainerEngine engine = new ContainerEngine(ctx, ContainerEngine.newScheduler());
+        new Recovery(ctx, engine.lifecycle(), snapshotter).run();
+        engine.startWatching();
+        return engine;
+    }
+}

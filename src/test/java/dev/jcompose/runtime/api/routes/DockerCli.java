@@ -1,0 +1,64 @@
+package dev.jcompose.runtime.api.routes;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real docker CLI against a daemon socket; output through files (no pipes left to children). */
+final class DockerCli {
+    record Result(int exitCode, String stdout, String stderr, long millis) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + " in " + millis + " ms\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+
+    private final Path binary;
+    private final URI host;
+
+    DockerCli(Path binary, URI host) {
+        this.binary = binary;
+        this.host = host;
+    }
+
+    static Path find() {
+        for (String p : List.of("/usr/bin/docker", "/usr/local/bin/docker")) {
+            if (Files.isExecutable(Path.of(p))) {
+                return Path.of(p);
+            }
+        }
+        return null;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-H", host.toString()));
+        cmd.addAll(List.of(args));
+        File out = File.createTempFile("jct-cli-", ".out");
+        File err = File.createTempFile("jct-cli-", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out).redirectError(err);
+            pb.environment().remove("DOCKER_HOST");
+            pb.environment().put("DOCKER_CONFIG", out.getParent() + "/jct-docker-config");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("docker " + String.join(" ", args) + " hung; stdout so far: "
+                        + Files.readString(out.toPath()));
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                    Files.readString(err.toPath(), StandardCharsets.UTF_8), ms);
+        } finally {
+            Files.deleteIfExists(out.toPath());
+            Files.deleteIfExists(err.toPath());
+        }
+    }
+}
