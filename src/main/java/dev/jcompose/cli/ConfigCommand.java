@@ -177,6 +177,14 @@ public final class ConfigCommand implements Callable<Integer> {
 
     /** temp file in the same directory → fsync → rename: readers see the old file or the whole new one. */
     static void writeAtomically(Path target, String text) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            target = target.toRealPath(); // replace the file the link points to, keep the link
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // /dev/null, a FIFO, /dev/stdout: renaming over it would replace the device with a file.
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
