@@ -36,6 +36,7 @@ final class FakeContainers {
         this.volumes = volumes;
         this.lifecycle = lifecycle;
         this.programs = programs;
+        lifecycle.autoRemover = c -> remove(c, true, true);
     }
 
     String create(ContainerSpec spec) {
