@@ -10,8 +10,25 @@ import picocli.CommandLine.Spec;
 /** `jcompose`: the root command; global options live here and subcommands reach them through their parent. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
-        subcommands = {ConfigCommand.class, EngineCommand.class, UpCommand.class, DownCommand.class, PlanCommand.class,
-                VersionCommand.class})
+        subcommands = {
+            CompletionCommand.class,
+            ConfigCommand.class,
+            CpCommand.class,
+            CreateCommand.class,
+            DocsCommand.class,
+            DownCommand.class,
+            EngineCommand.class,
+            EventsCommand.class,
+            ExecCommand.class,
+            PlanCommand.class,
+            PullCommand.class,
+            PushCommand.class,
+            RunCommand.class,
+            ScaleCommand.class,
+            UpCommand.class,
+            VersionCommand.class,
+            WaitCommand.class,
+        })
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

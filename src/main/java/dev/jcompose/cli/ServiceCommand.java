@@ -1,0 +1,118 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.app.EngineSelector;
+import dev.jcompose.engine.Engine;
+import dev.jcompose.model.Project;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Base of the commands that talk to a service's containers with the process's own stdio (run, exec, cp, wait,
+ * events...): raw byte streams, terminal detection, and compose's project-name rules. Tests swap the engine and
+ * the stdio for the commands run on their thread ({@link #TEST}); nothing else ever sets it.
+ */
+abstract class ServiceCommand extends ProjectCommand {
+    /** An engine and stdio standing in for the real ones, with what "is a terminal" should answer. */
+    record TestHooks(Engine engine, InputStream stdin, OutputStream stdout, OutputStream stderr,
+            boolean stdinTerminal, boolean stdoutTerminal) {
+    }
+
+    static final ThreadLocal<TestHooks> TEST = new ThreadLocal<>();
+
+    private PrintStream out;
+    private PrintStream err;
+
+    @Override
+    EngineSelector.Selected openEngine() {
+        TestHooks test = TEST.get();
+        if (test != null) {
+            return new EngineSelector.Selected(test.engine(), "test", URI.create("test:/"), false);
+        }
+        return super.openEngine();
+    }
+
+    /** stdin as bytes. */
+    InputStream stdin() {
+        TestHooks test = TEST.get();
+        return test != null ? test.stdin() : System.in;
+    }
+
+    /** stdout as bytes, unbuffered: container output and tar streams go through it untouched. */
+    OutputStream stdoutBytes() {
+        TestHooks test = TEST.get();
+        return test != null ? test.stdout() : new FileOutputStream(FileDescriptor.out);
+    }
+
+    OutputStream stderrBytes() {
+        TestHooks test = TEST.get();
+        return test != null ? test.stderr() : new FileOutputStream(FileDescriptor.err);
+    }
+
+    @Override
+    PrintStream out() {
+        TestHooks test = TEST.get();
+        if (test == null) {
+            return super.out();
+        }
+        if (out == null) {
+            out = new PrintStream(test.stdout(), true, StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    @Override
+    PrintStream err() {
+        TestHooks test = TEST.get();
+        if (test == null) {
+            return super.err();
+        }
+        if (err == null) {
+            err = new PrintStream(test.stderr(), true, StandardCharsets.UTF_8);
+        }
+        return err;
+    }
+
+    boolean stdinIsTerminal() {
+        TestHooks test = TEST.get();
+        return test != null ? test.stdinTerminal() : Tty.isTerminal(0);
+    }
+
+    boolean stdoutIsTerminal() {
+        TestHooks test = TEST.get();
+        return test != null ? test.stdoutTerminal() : Tty.isTerminal(1);
+    }
+
+    /** compose's toProjectName: -p, else COMPOSE_PROJECT_NAME, else the name of the loaded project. */
+    String projectName() {
+        GlobalOptions g = global();
+        if (g.projectName != null && !g.projectName.isEmpty()) {
+            return g.projectName.toLowerCase(Locale.ROOT);
+        }
+        String fromEnv = g.env.get("COMPOSE_PROJECT_NAME");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toLowerCase(Locale.ROOT);
+        }
+        return loadProject(List.of()).name();
+    }
+
+    /**
+     * The environment `-e KEY` is resolved from: the project's (shell + .env) when compose files can be loaded,
+     * else the shell's.
+     */
+    Map<String, String> lookupEnvironment() {
+        try {
+            Project p = loadProject(List.of());
+            return p.environment();
+        } catch (RuntimeException noProject) {
+            return global().env;
+        }
+    }
+}
