@@ -61,7 +61,7 @@ final class ExecCommand extends ServiceCommand {
         ExecRequest req = new ExecRequest(service, command, resolved, user, workdir, index, detach, privileged, tty,
                 interactive);
         Stdio stdio = new Stdio(stdin(), stdoutBytes(), stderrBytes(), tty ? Tty.size().orElse(null) : null);
-        boolean raw = tty && interactive && stdinTerminal && TEST.get() == null;
+        boolean raw = tty && interactive && stdinTerminal && !testing();
         try (EngineSelector.Selected engine = openEngine();
                 AutoCloseable terminal = raw ? Tty.raw() : () -> { }) {
             return new ExecService(engine.engine(), project).exec(req, stdio);

@@ -127,7 +127,7 @@ final class RunCommand extends ServiceCommand {
     private int attached(RunService run, RunService.OneOff c, EngineSelector.Selected engine) {
         Stdio.TtySize size = c.tty() ? Tty.size().orElse(null) : null;
         Stdio stdio = new Stdio(c.interactive() ? stdin() : null, stdoutBytes(), stderrBytes(), size);
-        boolean raw = c.tty() && c.interactive() && stdinIsTerminal() && TEST.get() == null;
+        boolean raw = c.tty() && c.interactive() && stdinIsTerminal() && !testing();
         SignalForwarder[] forwarder = new SignalForwarder[1];
         try (AutoCloseable terminal = raw ? Tty.raw() : () -> { }) {
             return run.runAttached(c, stdio, () -> forwarder[0] = SignalForwarder.install(signal -> {

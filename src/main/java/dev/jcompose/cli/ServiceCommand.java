@@ -27,12 +27,13 @@ abstract class ServiceCommand extends ProjectCommand {
 
     static final ThreadLocal<TestHooks> TEST = new ThreadLocal<>();
 
+    /** Read once, when picocli builds the command, so that stream threads see the same hooks. */
+    private final TestHooks test = TEST.get();
     private PrintStream out;
     private PrintStream err;
 
     @Override
     EngineSelector.Selected openEngine() {
-        TestHooks test = TEST.get();
         if (test != null) {
             return new EngineSelector.Selected(test.engine(), "test", URI.create("test:/"), false);
         }
@@ -41,24 +42,20 @@ abstract class ServiceCommand extends ProjectCommand {
 
     /** stdin as bytes. */
     InputStream stdin() {
-        TestHooks test = TEST.get();
         return test != null ? test.stdin() : System.in;
     }
 
     /** stdout as bytes, unbuffered: container output and tar streams go through it untouched. */
     OutputStream stdoutBytes() {
-        TestHooks test = TEST.get();
         return test != null ? test.stdout() : new FileOutputStream(FileDescriptor.out);
     }
 
     OutputStream stderrBytes() {
-        TestHooks test = TEST.get();
         return test != null ? test.stderr() : new FileOutputStream(FileDescriptor.err);
     }
 
     @Override
     PrintStream out() {
-        TestHooks test = TEST.get();
         if (test == null) {
             return super.out();
         }
@@ -70,7 +67,6 @@ abstract class ServiceCommand extends ProjectCommand {
 
     @Override
     PrintStream err() {
-        TestHooks test = TEST.get();
         if (test == null) {
             return super.err();
         }
@@ -80,13 +76,16 @@ abstract class ServiceCommand extends ProjectCommand {
         return err;
     }
 
+    /** Whether tests stand in for the process's stdio (no raw mode, no signal handlers then). */
+    boolean testing() {
+        return test != null;
+    }
+
     boolean stdinIsTerminal() {
-        TestHooks test = TEST.get();
         return test != null ? test.stdinTerminal() : Tty.isTerminal(0);
     }
 
     boolean stdoutIsTerminal() {
-        TestHooks test = TEST.get();
         return test != null ? test.stdoutTerminal() : Tty.isTerminal(1);
     }
 

@@ -42,6 +42,12 @@ final class FakeCli {
     }
 
     Result run(String... args) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        // Set before the command tree is built: commands read the hooks when picocli creates them.
+        ServiceCommand.TEST.set(new ServiceCommand.TestHooks(fake,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, stderr, stdinTerminal,
+                stdoutTerminal));
         CommandLine cli = Main.newCommandLine();
         JComposeCommand root = cli.getCommand();
         root.global.cwd = dir;
@@ -50,11 +56,6 @@ final class FakeCli {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        ServiceCommand.TEST.set(new ServiceCommand.TestHooks(fake,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, stderr, stdinTerminal,
-                stdoutTerminal));
         try {
             String[] all = new String[args.length + 2];
             all[0] = "-p";

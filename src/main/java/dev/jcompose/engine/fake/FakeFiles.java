@@ -100,7 +100,8 @@ public final class FakeFiles {
         if (!tree.containsKey(p)) {
             throw EngineErrors.notFound("Could not find the file " + path + " in container " + c.name);
         }
-        String base = baseName(p);
+        // dockerd roots the archive of "dir/." at "." (the directory's contents), else at the last element.
+        String base = path.endsWith("/.") ? "." : baseName(p);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
