@@ -91,7 +91,16 @@ public final class FakeFiles {
     synchronized Optional<PathStat> stat(FakeContainer c, String path) {
         String p = normalize(path);
         Entry e = tree(c.id).get(p);
-        return e == null ? Optional.empty() : Optional.of(e.stat(baseName(p)));
+        if (e == null) {
+            return Optional.empty();
+        }
+        PathStat stat = e.stat(baseName(p));
+        if (e.linkTarget() != null) {
+            // dockerd reports a link's target resolved to an absolute path in the container
+            String target = e.linkTarget().startsWith("/") ? e.linkTarget() : parent(p) + "/" + e.linkTarget();
+            stat = new PathStat(stat.name(), stat.size(), stat.mode(), stat.mtime(), normalize(target));
+        }
+        return Optional.of(stat);
     }
 
     synchronized InputStream archive(FakeContainer c, String path) {
