@@ -3,8 +3,6 @@ package dev.jcompose.cli;
 import dev.jcompose.app.EngineSelector;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.model.Project;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,13 +43,13 @@ abstract class ServiceCommand extends ProjectCommand {
         return test != null ? test.stdin() : System.in;
     }
 
-    /** stdout as bytes, unbuffered: container output and tar streams go through it untouched. */
+    /** stdout as bytes: container output and tar streams go through it untouched (PrintStream.write is raw). */
     OutputStream stdoutBytes() {
-        return test != null ? test.stdout() : new FileOutputStream(FileDescriptor.out);
+        return test != null ? test.stdout() : System.out;
     }
 
     OutputStream stderrBytes() {
-        return test != null ? test.stderr() : new FileOutputStream(FileDescriptor.err);
+        return test != null ? test.stderr() : System.err;
     }
 
     @Override
