@@ -53,7 +53,7 @@ final class ExecCommand extends ServiceCommand {
         boolean tty = !noTty && stdoutIsTerminal();
         boolean stdinTerminal = stdinIsTerminal();
         if (interactive && tty && !stdinTerminal && !detach) {
-            throw new ComposeException(ComposeException.Kind.USAGE, "the input device is not a TTY");
+            throw new ComposeException(ComposeException.Kind.CONFLICT, "the input device is not a TTY");
         }
         String project = projectName();
         List<String> resolved = env.isEmpty() ? List.of()

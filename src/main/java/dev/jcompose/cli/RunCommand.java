@@ -103,7 +103,7 @@ final class RunCommand extends ServiceCommand {
         String pullPolicy = pullPolicy(matched("--pull"), pull);
         Project project = loadProject(List.of(service));
         if (interactive && useTty && !detach && !stdinIsTerminal()) {
-            throw new ComposeException(ComposeException.Kind.USAGE, "the input device is not a TTY");
+            throw new ComposeException(ComposeException.Kind.CONFLICT, "the input device is not a TTY");
         }
         RunRequest req = new RunRequest(service, command, detach, remove, name, environment(), labels, publish,
                 servicePorts, useAliases, user, workdir, entrypoint, noDeps, useTty, interactive, capAdd, capDrop,

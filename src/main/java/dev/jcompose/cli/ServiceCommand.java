@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 
 /**
  * Base of the commands that talk to a service's containers with the process's own stdio (run, exec, cp, wait,
@@ -24,6 +25,9 @@ abstract class ServiceCommand extends ProjectCommand {
     }
 
     static final ThreadLocal<TestHooks> TEST = new ThreadLocal<>();
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     /** Read once, when picocli builds the command, so that stream threads see the same hooks. */
     private final TestHooks test = TEST.get();

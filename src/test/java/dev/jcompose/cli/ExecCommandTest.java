@@ -87,7 +87,7 @@ class ExecCommandTest {
     void ttyFollowsStdoutAndNeedsATerminalStdin() {
         cli.stdoutTerminal = true;
         FakeCli.Result r = cli.run("exec", "web", "sh");
-        assertEquals(2, r.code());
+        assertEquals(1, r.code(), "compose exits 1");
         assertTrue(r.err().contains("the input device is not a TTY"), r.err());
         cli.stdinTerminal = true;
         assertEquals(0, cli.run("exec", "web", "sh").code());

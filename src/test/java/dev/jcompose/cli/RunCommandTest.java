@@ -92,7 +92,7 @@ class RunCommandTest {
     @Test
     void explicitTtyWithoutATerminalIsRefused() {
         FakeCli.Result r = cli.run("run", "-t", "web", "sh");
-        assertEquals(2, r.code());
+        assertEquals(1, r.code(), "compose exits 1");
         assertTrue(r.err().contains("the input device is not a TTY"), r.err());
         FakeCli.Result both = cli.run("run", "-t", "-T", "web", "sh");
         assertTrue(both.err().contains("--tty and --no-tty can't be used together"), both.err());
