@@ -32,6 +32,9 @@ abstract class ServiceCommand extends ProjectCommand {
     /** Read once, when picocli builds the command, so that stream threads see the same hooks. */
     private final TestHooks test = TEST.get();
     private PrintStream out;
+    /** Asked once each: every answer costs a `test -t` process. */
+    private Boolean stdinTerminal;
+    private Boolean stdoutTerminal;
     private PrintStream err;
 
     @Override
@@ -84,11 +87,17 @@ abstract class ServiceCommand extends ProjectCommand {
     }
 
     boolean stdinIsTerminal() {
-        return test != null ? test.stdinTerminal() : Tty.isTerminal(0);
+        if (stdinTerminal == null) {
+            stdinTerminal = test != null ? test.stdinTerminal() : Tty.isTerminal(0);
+        }
+        return stdinTerminal;
     }
 
     boolean stdoutIsTerminal() {
-        return test != null ? test.stdoutTerminal() : Tty.isTerminal(1);
+        if (stdoutTerminal == null) {
+            stdoutTerminal = test != null ? test.stdoutTerminal() : Tty.isTerminal(1);
+        }
+        return stdoutTerminal;
     }
 
     /** compose's toProjectName: -p, else COMPOSE_PROJECT_NAME, else the name of the loaded project. */
