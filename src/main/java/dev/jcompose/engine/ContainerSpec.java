@@ -10,7 +10,9 @@ import java.util.Objects;
  * {@code entrypoint} and {@code cmd} are null when the image's own must be used, because an empty list is a
  * real override there. {@code networks} are attached in order: the first at create, the others connected
  * before start (as compose does on API 1.41). {@code networkMode} (host, none, container:ID) excludes
- * networks. Build one with {@link #builder(String, String)}.
+ * networks. {@code stdinOnce} closes the container's stdin when the attached client closes it (run -i);
+ * {@code autoRemove} makes the engine remove the container when it exits (run --rm -d). Build one with
+ * {@link #builder(String, String)}.
  */
 public record ContainerSpec(String name, String image, List<String> entrypoint, List<String> cmd,
         List<String> env, Map<String, String> labels, String user, String workingDir, String hostname,
@@ -20,7 +22,7 @@ public record ContainerSpec(String name, String image, List<String> entrypoint, 
         boolean privileged, boolean readOnly, Map<String, String> tmpfs, List<String> extraHosts, List<String> dns,
         List<String> dnsSearch, List<String> dnsOptions, Map<String, Ulimit> ulimits, Map<String, String> sysctls,
         Resources resources, LogConfig logConfig, boolean tty, boolean stdinOpen, List<String> securityOpt,
-        List<String> groupAdd, List<Device> devices) {
+        List<String> groupAdd, List<Device> devices, boolean stdinOnce, boolean autoRemove) {
 
     public ContainerSpec {
         Objects.requireNonNull(image, "image");

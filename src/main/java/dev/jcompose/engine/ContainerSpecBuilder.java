@@ -54,6 +54,8 @@ public final class ContainerSpecBuilder {
     private List<String> securityOpt = new ArrayList<>();
     private List<String> groupAdd = new ArrayList<>();
     private List<Device> devices = new ArrayList<>();
+    private boolean stdinOnce;
+    private boolean autoRemove;
 
     ContainerSpecBuilder(String name, String image) {
         this.name = name;
@@ -99,6 +101,8 @@ public final class ContainerSpecBuilder {
         this.securityOpt = new ArrayList<>(spec.securityOpt());
         this.groupAdd = new ArrayList<>(spec.groupAdd());
         this.devices = new ArrayList<>(spec.devices());
+        this.stdinOnce = spec.stdinOnce();
+        this.autoRemove = spec.autoRemove();
     }
 
     public ContainerSpecBuilder name(String value) {
@@ -339,6 +343,16 @@ public final class ContainerSpecBuilder {
         return this;
     }
 
+    public ContainerSpecBuilder stdinOnce(boolean value) {
+        this.stdinOnce = value;
+        return this;
+    }
+
+    public ContainerSpecBuilder autoRemove(boolean value) {
+        this.autoRemove = value;
+        return this;
+    }
+
     public ContainerSpecBuilder label(String key, String value) {
         labels.put(key, value);
         return this;
@@ -364,6 +378,6 @@ public final class ContainerSpecBuilder {
                 exposedPorts, portBindings, mounts, networks, networkMode, restartPolicy, stopSignal,
                 stopTimeout, init, healthcheck, capAdd, capDrop, privileged, readOnly, tmpfs, extraHosts,
                 dns, dnsSearch, dnsOptions, ulimits, sysctls, resources, logConfig, tty, stdinOpen,
-                securityOpt, groupAdd, devices);
+                securityOpt, groupAdd, devices, stdinOnce, autoRemove);
     }
 }

@@ -171,6 +171,57 @@ public interface Engine extends AutoCloseable {
         throw EngineErrors.failure("this engine cannot build images");
     }
 
+    // --- interactive streams and archives (run, exec, cp) ---
+
+    /**
+     * Attaches to a container's stdio; call it before start so no output is missed. Output is copied to
+     * {@code stdio} (a tty container has a single stream, delivered on stdout) until the container's output
+     * ends, which the subscription's awaitCompletion reports. stdin, when given, is copied until its end and
+     * then closed towards the container, which sees EOF if it was created with stdinOnce.
+     */
+    default Subscription attach(String container, boolean tty, Stdio stdio) {
+        throw EngineErrors.failure("attaching to a container is not supported by this engine");
+    }
+
+    /** Sets the size of a running container's tty (run -t in a terminal). */
+    default void resizeTty(String container, int rows, int columns) {
+    }
+
+    /**
+     * Runs a command in a running container with its stdio connected to {@code stdio} and returns its exit
+     * code (CONFLICT when the container is not running). spec.tty() gives the command a terminal, whose
+     * output all arrives on stdout; stdio.size() then sets its size.
+     */
+    default int execInteractive(String container, ExecSpec spec, Stdio stdio) throws InterruptedException {
+        throw EngineErrors.failure("interactive exec is not supported by this engine");
+    }
+
+    /** Starts a command in a running container and returns at once (exec -d). */
+    default void execDetached(String container, ExecSpec spec) {
+        throw EngineErrors.failure("detached exec is not supported by this engine");
+    }
+
+    /** What is at {@code path} in the container, without following a final symlink; empty when nothing is. */
+    default Optional<PathStat> statPath(String container, String path) {
+        throw EngineErrors.failure("reading container files is not supported by this engine");
+    }
+
+    /**
+     * A tar archive of {@code path} (a file or a whole directory tree) whose root entry is named after the
+     * path's last element; NOT_FOUND when there is nothing at the path. The caller closes the stream.
+     */
+    default InputStream copyFrom(String container, String path) {
+        throw EngineErrors.failure("reading container files is not supported by this engine");
+    }
+
+    /**
+     * Extracts a tar archive into the directory {@code path} of the container, which must exist.
+     * copyOwnership keeps the archive's uid/gid (cp -a); otherwise files belong to the container's user.
+     */
+    default void copyTo(String container, String path, InputStream tar, boolean copyOwnership) {
+        throw EngineErrors.failure("writing container files is not supported by this engine");
+    }
+
     // --- events ---
 
     Subscription events(EventFilter filter, Consumer<EngineEvent> sink);

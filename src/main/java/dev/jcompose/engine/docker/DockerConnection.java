@@ -28,15 +28,17 @@ import java.util.StringJoiner;
  */
 final class DockerConnection implements AutoCloseable {
     static final String API_VERSION = "1.41";
-    private static final String PREFIX = "/v" + API_VERSION;
+    static final String PREFIX = "/v" + API_VERSION;
 
     private final URI host;
+    private final Map<String, String> env;
     private final DockerHttpClient shortHttp;
     private final DockerHttpClient longHttp;
     private final DockerClient streams;
 
     DockerConnection(DockerEngine.Options options) {
         this.host = options.host();
+        this.env = options.env();
         DockerClientConfig config = clientConfig(options);
         this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig()).maxConnections(options.parallel() + 4)
@@ -62,6 +64,44 @@ final class DockerConnection implements AutoCloseable {
 
     URI host() {
         return host;
+    }
+
+    /** DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, for connections made outside docker-java (hijacked streams). */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /**
+     * A request on the long pool whose answer the caller streams and closes (container archives). A failed
+     * answer is read, closed and thrown as the engine's error.
+     */
+    Response open(Request.Method method, String path, Map<String, String> query, InputStream body,
+            String contentType) {
+        Request.Builder builder = Request.builder().method(method).path(PREFIX + path + queryString(query));
+        if (body != null) {
+            builder.putHeader("Content-Type", contentType).body(body);
+        }
+        Response response;
+        try {
+            response = longHttp.execute(builder.build());
+        } catch (UncheckedIOException e) {
+            throw DockerErrors.fromIo(e.getCause(), host);
+        } catch (RuntimeException e) {
+            throw DockerErrors.fromClient(e, host);
+        }
+        int status = response.getStatusCode();
+        if (status >= 300) {
+            String text;
+            try (InputStream in = response.getBody()) {
+                text = in == null ? "" : new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            } finally {
+                response.close();
+            }
+            throw DockerErrors.fromResponse(status, text);
+        }
+        return response;
     }
 
     /** The docker-java client for streaming commands (logs, events, exec attach, pull). */

@@ -25,6 +25,8 @@ import dev.jcompose.engine.LogOptions;
 import dev.jcompose.engine.NetworkInfo;
 import dev.jcompose.engine.NetworkSpec;
 import dev.jcompose.engine.ProcessList;
+import dev.jcompose.engine.PathStat;
+import dev.jcompose.engine.Stdio;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.engine.VolumeInfo;
 import dev.jcompose.engine.VolumeSpec;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +55,8 @@ public final class DockerEngine implements Engine {
     private final DockerConnection connection;
     private final DockerStreams streams;
     private final DockerBuild build;
+    private final DockerInteractive interactive;
+    private final DockerArchives archives;
 
     /**
      * host: unix:///path or tcp://host:port; parallel sizes the connection pool (--parallel); env supplies
@@ -76,6 +81,8 @@ public final class DockerEngine implements Engine {
         this.connection = new DockerConnection(options);
         this.streams = new DockerStreams(connection);
         this.build = new DockerBuild(connection);
+        this.interactive = new DockerInteractive(connection, streams);
+        this.archives = new DockerArchives(connection);
     }
 
     public URI host() {
@@ -336,6 +343,43 @@ public final class DockerEngine implements Engine {
     public String buildImage(BuildSpec spec, Consumer<String> progress) {
         String id = build.build(spec, progress);
         return inspectImage(id != null && id.startsWith("sha256:") ? id : spec.primaryTag()).id();
+    }
+
+    // --- interactive streams and archives ---
+
+    @Override
+    public Subscription attach(String container, boolean tty, Stdio stdio) {
+        return interactive.attach(container, tty, stdio);
+    }
+
+    @Override
+    public void resizeTty(String container, int rows, int columns) {
+        interactive.resizeTty(container, rows, columns);
+    }
+
+    @Override
+    public int execInteractive(String container, ExecSpec spec, Stdio stdio) throws InterruptedException {
+        return interactive.execInteractive(container, spec, stdio);
+    }
+
+    @Override
+    public void execDetached(String container, ExecSpec spec) {
+        interactive.execDetached(container, spec);
+    }
+
+    @Override
+    public Optional<PathStat> statPath(String container, String path) {
+        return archives.stat(container, path);
+    }
+
+    @Override
+    public InputStream copyFrom(String container, String path) {
+        return archives.copyFrom(container, path);
+    }
+
+    @Override
+    public void copyTo(String container, String path, InputStream tar, boolean copyOwnership) {
+        archives.copyTo(container, path, tar, copyOwnership);
     }
 
     // --- events ---

@@ -103,16 +103,7 @@ final class DockerStreams {
     }
 
     ExecResult exec(String container, ExecSpec spec) throws InterruptedException {
-        ObjectNode body = Json.object();
-        body.put("AttachStdin", false).put("AttachStdout", true).put("AttachStderr", true).put("Tty", spec.tty());
-        var cmd = body.putArray("Cmd");
-        spec.cmd().forEach(cmd::add);
-        Json.putStrings(body, "Env", spec.env());
-        Json.put(body, "User", spec.user());
-        Json.put(body, "WorkingDir", spec.workingDir());
-        Json.putTrue(body, "Privileged", spec.privileged());
-        String execId = Json.text(connection.post("/containers/" + DockerConnection.segment(container) + "/exec",
-                null, body), "Id");
+        String execId = createExec(connection, container, spec, false, true);
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -127,8 +118,24 @@ final class DockerStreams {
         return new ExecResult(exitCode(execId), text(stdout), text(stderr));
     }
 
+    /** POST /containers/{id}/exec; returns the exec id. attachOutput false = a detached exec. */
+    static String createExec(DockerConnection connection, String container, ExecSpec spec, boolean attachStdin,
+            boolean attachOutput) {
+        ObjectNode body = Json.object();
+        body.put("AttachStdin", attachStdin).put("AttachStdout", attachOutput).put("AttachStderr", attachOutput)
+                .put("Tty", spec.tty());
+        var cmd = body.putArray("Cmd");
+        spec.cmd().forEach(cmd::add);
+        Json.putStrings(body, "Env", spec.env());
+        Json.put(body, "User", spec.user());
+        Json.put(body, "WorkingDir", spec.workingDir());
+        Json.putTrue(body, "Privileged", spec.privileged());
+        return Json.text(connection.post("/containers/" + DockerConnection.segment(container) + "/exec", null, body),
+                "Id");
+    }
+
     /** The output stream can end a moment before the daemon records the exit code; poll briefly for it. */
-    private int exitCode(String execId) throws InterruptedException {
+    int exitCode(String execId) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             JsonNode inspect = connection.get("/exec/" + execId + "/json", null);
             if (!Json.bool(inspect, "Running") || attempt >= 200) {

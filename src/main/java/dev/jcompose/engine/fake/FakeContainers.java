@@ -37,6 +37,7 @@ final class FakeContainers {
         this.volumes = volumes;
         this.lifecycle = lifecycle;
         this.programs = programs;
+        lifecycle.autoRemover = c -> remove(c, true, true);
     }
 
     String create(ContainerSpec spec) {

@@ -3,7 +3,6 @@ package dev.jcompose.engine.fake;
 import dev.jcompose.engine.BuildSpec;
 import dev.jcompose.engine.ContainerInfo;
 import dev.jcompose.engine.ContainerSpec;
-import dev.jcompose.engine.ContainerState;
 import dev.jcompose.engine.ContainerSummary;
 import dev.jcompose.engine.EndpointSpec;
 import dev.jcompose.engine.Engine;
@@ -21,6 +20,8 @@ import dev.jcompose.engine.LogFrame;
 import dev.jcompose.engine.LogOptions;
 import dev.jcompose.engine.NetworkInfo;
 import dev.jcompose.engine.NetworkSpec;
+import dev.jcompose.engine.PathStat;
+import dev.jcompose.engine.Stdio;
 import dev.jcompose.engine.Signals;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.engine.VolumeInfo;
@@ -50,8 +51,8 @@ public final class FakeEngine implements Engine {
     private final FakeBuilds builds = new FakeBuilds();
     private final Map<String, FakeProcess> programsByName = new ConcurrentHashMap<>();
     private final Map<String, FakeProcess> programsByImage = new ConcurrentHashMap<>();
-    private volatile BiFunction<ContainerInfo, ExecSpec, ExecResult> execHandler = (c, e) -> new ExecResult(0, "",
-            "");
+    private final FakeStdio stdio;
+    private final FakeFiles files = new FakeFiles();
 
     public FakeEngine() {
         this(Clock.systemUTC());
@@ -64,6 +65,7 @@ public final class FakeEngine implements Engine {
         this.images = new FakeImages(store);
         this.lifecycle = new FakeLifecycle(store, networks);
         this.containers = new FakeContainers(store, images, networks, volumes, lifecycle, this::programFor);
+        this.stdio = new FakeStdio(store, networks);
     }
 
     // --- scripting ---
@@ -82,8 +84,18 @@ public final class FakeEngine implements Engine {
 
     /** Answers every exec; the default exits 0 with no output. */
     public FakeEngine onExec(BiFunction<ContainerInfo, ExecSpec, ExecResult> handler) {
-        this.execHandler = handler;
+        stdio.handler(handler);
         return this;
+    }
+
+    /** What interactive execs and attaches read from stdin, oldest first: "name: text" per stream. */
+    public List<String> stdinReceived() {
+        return stdio.inputs().stream().map(i -> i.containerName() + ": " + i.text()).toList();
+    }
+
+    /** A container's files (put one there, read one back), as the archive endpoints see them. */
+    public FakeFiles.View files(String container) {
+        return files.view(container(container));
     }
 
     /** Makes an image present locally, as a build or load would. */
@@ -275,28 +287,41 @@ public final class FakeEngine implements Engine {
 
     @Override
     public ExecResult exec(String container, ExecSpec spec) {
-        ContainerInfo info = locked(() -> {
-            FakeContainer c = store.container(container);
-            if (!c.running()) {
-                throw EngineErrors.conflict("Container " + c.id + " is not running");
-            }
-            if (c.state == ContainerState.PAUSED) {
-                throw EngineErrors.conflict("Container " + c.id + " is paused, unpause the container before exec");
-            }
-            String cmd = String.join(" ", spec.cmd());
-            store.publish("container", "exec_create: " + cmd, c.id, FakeLifecycle.attributes(c, Map.of()));
-            store.publish("container", "exec_start: " + cmd, c.id, FakeLifecycle.attributes(c, Map.of()));
-            return FakeSnapshots.info(c, networks);
-        });
-        // The handler runs unlocked: it is test code and may call back into the engine.
-        ExecResult result = execHandler.apply(info, spec);
-        locked(() -> {
-            if (store.containers.containsKey(info.id())) {
-                store.publish("container", "exec_die", info.id(), Map.of("name", info.name(),
-                        "exitCode", Integer.toString(result.exitCode())));
-            }
-        });
-        return result;
+        return stdio.exec(container, spec);
+    }
+
+    @Override
+    public int execInteractive(String container, ExecSpec spec, Stdio streams) {
+        return stdio.execInteractive(container, spec, streams);
+    }
+
+    @Override
+    public void execDetached(String container, ExecSpec spec) {
+        stdio.execDetached(container, spec);
+    }
+
+    @Override
+    public Subscription attach(String container, boolean tty, Stdio streams) {
+        return stdio.attach(container(container), tty, streams);
+    }
+
+    @Override
+    public java.util.Optional<PathStat> statPath(String container, String path) {
+        return files.stat(container(container), path);
+    }
+
+    @Override
+    public InputStream copyFrom(String container, String path) {
+        return files.archive(container(container), path);
+    }
+
+    @Override
+    public void copyTo(String container, String path, InputStream tar, boolean copyOwnership) {
+        files.extract(container(container), path, tar, copyOwnership);
+    }
+
+    private FakeContainer container(String ref) {
+        return locked(() -> store.container(ref));
     }
 
     @Override

@@ -22,6 +22,8 @@ final class FakeLifecycle {
 
     private final FakeStore store;
     private final FakeNetworks networks;
+    /** Removes a container created with autoRemove once it exits (set by FakeContainers, which owns removal). */
+    java.util.function.Consumer<FakeContainer> autoRemover = c -> { };
 
     FakeLifecycle(FakeStore store, FakeNetworks networks) {
         this.store = store;
@@ -85,6 +87,10 @@ final class FakeLifecycle {
         store.publish("container", "die", c.id, attributes(c, Map.of("exitCode", Integer.toString(code))));
         networks.releaseAll(c);
         c.published.clear();
+        if (c.spec.autoRemove()) {
+            autoRemover.accept(c);
+            return;
+        }
         if (!byUser && restarts(c)) {
             c.restartCount++;
             if (c.process.exitOnStart() != null && unbounded(c.spec.restartPolicy())) {

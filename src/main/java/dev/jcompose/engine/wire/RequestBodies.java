@@ -43,6 +43,7 @@ public final class RequestBodies {
         body.put("AttachStderr", true);
         putTrue(body, "Tty", spec.tty());
         putTrue(body, "OpenStdin", spec.stdinOpen());
+        putTrue(body, "StdinOnce", spec.stdinOnce());
         putStrings(body, "Env", spec.env());
         if (spec.cmd() != null) {
             putArray(body, "Cmd", spec.cmd());
@@ -93,6 +94,7 @@ public final class RequestBodies {
         String networkMode = spec.networkMode() != null ? spec.networkMode()
                 : spec.networks().isEmpty() ? null : spec.networks().getFirst().network();
         put(host, "NetworkMode", networkMode);
+        putTrue(host, "AutoRemove", spec.autoRemove());
         mounts(spec.mounts(), host);
         portBindings(spec.portBindings(), host);
         if (spec.restartPolicy() != null) {
