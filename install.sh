@@ -50,3 +50,10 @@ if "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; 
       -jar "$LIB/jcompose.jar" config >/dev/null 2>&1) || true
 fi
 echo "installed: $PREFIX/bin/jcompose ($("$PREFIX/bin/jcompose" --version))"
+
+# The embedded engine is the default when no dockerd runs: start it and give it the busybox base image the
+# examples use (there is no registry to pull from). SKIP_ENGINE=1 leaves it alone.
+if [ "${SKIP_ENGINE:-0}" != 1 ] && [ "$(id -u)" = 0 ]; then
+  "$PREFIX/bin/jcompose" engine start
+  DOCKER_HOST=unix:///run/jcompose/engine.sock scripts/make-busybox-image.sh
+fi
