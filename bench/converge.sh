@@ -24,6 +24,7 @@ purge() { # project: remove whatever a project left, by label, without timing it
   [ -z "$ids" ] || docker network rm $ids >/dev/null
 }
 trap 'purge "$jp"; purge "$dp"; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
 python3 "$here/gen-chain.py" 10 > "$work/compose.yaml"
 docker image inspect jcompose/busybox:latest >/dev/null 2>&1 || {
@@ -77,4 +78,9 @@ for step in "${steps[@]}"; do
   r=$(awk -v a="$j" -v b="$d" 'BEGIN {printf "%.2f", a / b}')
   met=$(awk -v r="$r" -v t="$t" 'BEGIN {print (r <= t) ? "yes" : "no"}')
   echo "| $(label "$step") | $j | $d | ${r}x | ≤ ${t}x | $met |"
+done
+echo
+echo "Per run (ms, in run order): jcompose / docker-compose"
+for step in "${steps[@]}"; do
+  echo "- $(label "$step"): $(awk -v s="$step" '$1 == s {printf "%s ", $2}' "$work/$jp.times")/ $(awk -v s="$step" '$1 == s {printf "%s ", $2}' "$work/$dp.times")"
 done
