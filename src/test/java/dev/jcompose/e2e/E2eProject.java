@@ -33,6 +33,7 @@ final class E2eProject implements AutoCloseable {
     final Path dir;
     private final List<String> files = new ArrayList<>();
     private Path envFile;
+    private final List<String> extraVolumes = new ArrayList<>();
 
     E2eProject(String testName, Path dir) {
         String slug = testName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase().replaceAll("[^a-z0-9]+", "-");
@@ -51,11 +52,16 @@ final class E2eProject implements AutoCloseable {
         return this;
     }
 
-    /** Adds a compose file written from {@code yaml} into the test's directory (an override, or a whole stack). */
+    /**
+     * Writes {@code yaml} into the test's directory and adds it as a compose file (an override, or a whole stack);
+     * writing the same file name again changes the file in place.
+     */
     E2eProject file(String fileName, String yaml) throws IOException {
         Path f = dir.resolve(fileName);
         Files.writeString(f, yaml);
-        files.add(f.toString());
+        if (!files.contains(f.toString())) {
+            files.add(f.toString());
+        }
         return this;
     }
 
@@ -132,6 +138,14 @@ final class E2eProject implements AutoCloseable {
         return engine.exec(c.id(), ExecSpec.of(cmd));
     }
 
+    /**
+     * A volume to remove after `down -v`: an anonymous volume a `-V` recreate detached, which nothing removes
+     * (docker compose leaves it too).
+     */
+    void removeAfterDown(String volume) {
+        extraVolumes.add(volume);
+    }
+
     /** A TCP port on 127.0.0.1 that nothing listens on right now. */
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -143,6 +157,7 @@ final class E2eProject implements AutoCloseable {
     public void close() {
         try {
             Cli.Result down = jc("down", "-v", "--remove-orphans", "-t", "0");
+            extraVolumes.forEach(v -> quietly(() -> engine.removeVolume(v, true)));
             List<String> left = removeLeftovers();
             if (down.code() != 0 || !left.isEmpty()) {
                 throw new AssertionError("cleanup of " + name + ": down left " + left + "\n" + down.transcript());
