@@ -11,7 +11,7 @@ final class Poll {
     private Poll() {
     }
 
-    /** Polls until {@code probe} yields a value; fails naming {@code what} (and the last value seen) at the deadline. */
+    /** Polls until {@code probe} yields a value; fails naming {@code what} (and the last error) at the deadline. */
     static <T> T until(String what, Duration timeout, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
