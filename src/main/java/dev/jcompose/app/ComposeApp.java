@@ -6,6 +6,7 @@ import dev.jcompose.app.build.Builder;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.exec.Executor;
 import dev.jcompose.exec.Observer;
+import dev.jcompose.exec.PortPreflight;
 import dev.jcompose.exec.ProgressListener;
 import dev.jcompose.exec.ProjectLock;
 import dev.jcompose.graph.ProjectGraph;
@@ -72,6 +73,9 @@ public final class ComposeApp {
             Plan plan = Reconciler.reconcile(project, observed, options(req, digests));
             if (req.dryRun()) {
                 return plan;
+            }
+            if (engine.local()) {
+                PortPreflight.check(engine.engine(), project, plan);
             }
             new Executor(engine.engine(), project, listener, new Executor.Options(parallel, engine.local(),
                     req.stopTimeout())).execute(plan);

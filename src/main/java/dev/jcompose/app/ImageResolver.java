@@ -9,6 +9,7 @@ import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.state.Names;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,9 +25,10 @@ final class ImageResolver {
     /** Resolves what is present and never pulls: for planning, where a missing image is not an error. */
     static Map<String, String> present(Engine engine, Project project, Collection<Service> services) {
         Map<String, String> digests = new TreeMap<>();
+        Map<String, Optional<ImageInfo>> seen = new HashMap<>();
         for (Service s : services) {
             String ref = s.image() != null ? s.image() : Names.defaultImage(project.name(), s.name());
-            engine.findImage(ref).ifPresent(i -> digests.put(s.name(), i.id()));
+            seen.computeIfAbsent(ref, engine::findImage).ifPresent(i -> digests.put(s.name(), i.id()));
         }
         return digests;
     }
@@ -34,9 +36,16 @@ final class ImageResolver {
     static Map<String, String> resolve(Engine engine, Project project, Collection<Service> services, String pullFlag,
             ProgressListener listener) {
         Map<String, String> digests = new TreeMap<>();
+        // Services often share an image: inspect (and pull) each reference once, not once per service.
+        Map<String, Optional<ImageInfo>> resolved = new HashMap<>();
         for (Service s : services) {
             String ref = s.image() != null ? s.image() : Names.defaultImage(project.name(), s.name());
             String policy = pullFlag != null ? pullFlag : s.pullPolicy() == null ? "missing" : s.pullPolicy();
+            Optional<ImageInfo> known = resolved.get(ref);
+            if (known != null && known.isPresent()) {
+                digests.put(s.name(), known.get().id());
+                continue;
+            }
             Optional<ImageInfo> found = "always".equals(policy) ? Optional.empty() : engine.findImage(ref);
             if (found.isEmpty()) {
                 if ("never".equals(policy)) {
@@ -58,6 +67,7 @@ final class ImageResolver {
                 listener.on(ProgressEvent.done("Image", ref, "Pulled"));
                 found = engine.findImage(ref);
             }
+            resolved.put(ref, found);
             found.ifPresent(i -> digests.put(s.name(), i.id()));
         }
         return digests;

@@ -10,6 +10,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import dev.jcompose.engine.wire.Json;
+import dev.jcompose.error.ComposeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Two HTTP pools to one daemon: "short" for calls that answer at once (with a response timeout, so a hung
@@ -32,14 +37,19 @@ final class DockerConnection implements AutoCloseable {
 
     private final URI host;
     private final Map<String, String> env;
+    private final DockerClientConfig config;
     private final DockerHttpClient shortHttp;
     private final DockerHttpClient longHttp;
-    private final DockerClient streams;
+    /**
+     * Built on first use: docker-java's client and its object mapper cost a few hundred ms of class loading and
+     * initialisation, which `up`, `down` and `plan` (plain request/response calls only) should not pay.
+     */
+    private DockerClient streams;
 
     DockerConnection(DockerEngine.Options options) {
         this.host = options.host();
         this.env = options.env();
-        DockerClientConfig config = clientConfig(options);
+        this.config = clientConfig(options);
         this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig()).maxConnections(options.parallel() + 4)
                 .connectionTimeout(options.connectTimeout()).responseTimeout(options.responseTimeout()).build();
@@ -47,7 +57,6 @@ final class DockerConnection implements AutoCloseable {
         this.longHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig()).maxConnections(Math.max(64, options.parallel() * 4))
                 .connectionTimeout(options.connectTimeout()).build();
-        this.streams = DockerClientImpl.getInstance(config, longHttp);
     }
 
     private static DockerClientConfig clientConfig(DockerEngine.Options options) {
@@ -105,7 +114,10 @@ final class DockerConnection implements AutoCloseable {
     }
 
     /** The docker-java client for streaming commands (logs, events, exec attach, pull). */
-    DockerClient streams() {
+    synchronized DockerClient streams() {
+        if (streams == null) {
+            streams = DockerClientImpl.getInstance(config, longHttp);
+        }
         return streams;
     }
 
@@ -184,8 +196,41 @@ final class DockerConnection implements AutoCloseable {
         return text.isBlank() ? null : Json.parse(text);
     }
 
-    /** Returns the body ("" when empty, and for 304 Not Modified: the no-op answer). */
+    /**
+     * Returns the body ("" when empty, and for 304 Not Modified: the no-op answer). Called on a virtual thread
+     * (observer, plan walker), the blocking exchange runs on a platform thread: a virtual thread parked on a
+     * socket wakes the JDK's I/O poller, whose thread then stays in a native epoll_wait, and at exit the JVM
+     * waits ~300 ms for threads in native code — every command that talked to the engine paid that.
+     */
     private String execute(DockerHttpClient http, Request request) {
+        if (!Thread.currentThread().isVirtual()) {
+            return exchange(http, request);
+        }
+        Future<String> call = BlockingIo.POOL.submit(() -> exchange(http, request));
+        try {
+            return call.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ComposeException(ComposeException.Kind.INTERRUPTED, "interrupted while calling " + host);
+        }
+    }
+
+    /** Daemon platform threads for blocking engine calls made from virtual threads (see execute). */
+    private static final class BlockingIo {
+        static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "jcompose-engine-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private String exchange(DockerHttpClient http, Request request) {
         String text;
         int status;
         try (Response response = http.execute(request)) {
@@ -253,8 +298,16 @@ final class DockerConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        DockerClient client;
+        synchronized (this) {
+            client = streams;
+        }
         try {
-            streams.close();
+            if (client != null) {
+                client.close(); // closes longHttp too
+            } else {
+                longHttp.close();
+            }
         } catch (IOException | RuntimeException ignored) {
             // closing a broken connection has nothing useful to report
         }
