@@ -19,10 +19,15 @@ public final class LinkPlan {
         }
     }
 
-    /** The bridge with the gateway as its address; the kernel then routes the subnet to it. */
+    /**
+     * The bridge with the gateway as its address; the kernel then routes the subnet to it. Its MAC is fixed
+     * (derived from the gateway IP): a bridge without one takes the lowest MAC of its ports and changes it when
+     * that port goes, leaving every container with a stale ARP entry for the gateway (DNS and the default route
+     * break for minutes after a scale-down).
+     */
     public static IpBatch createBridge(String bridge, int gateway, Ipv4Subnet subnet) {
         return new IpBatch(null, false, List.of(
-                "link add name " + bridge + " type bridge",
+                "link add name " + bridge + " address " + MacAddress.fromIp(gateway) + " type bridge",
                 "addr add " + Ipv4.format(gateway) + "/" + subnet.prefix() + " broadcast + dev " + bridge,
                 "link set " + bridge + " up"));
     }
@@ -30,6 +35,7 @@ public final class LinkPlan {
     /** For an existing bridge on daemon start: address and state as they must be ({@code replace} is idempotent). */
     public static IpBatch repairBridge(String bridge, int gateway, Ipv4Subnet subnet) {
         return new IpBatch(null, false, List.of(
+                "link set " + bridge + " address " + MacAddress.fromIp(gateway),
                 "addr replace " + Ipv4.format(gateway) + "/" + subnet.prefix() + " broadcast + dev " + bridge,
                 "link set " + bridge + " up"));
     }
