@@ -25,7 +25,7 @@ export JAVA_HOME
 echo "building with $JAVA_HOME"
 mvn -B -q -DskipTests package
 
-mkdir -p "$LIB"
+mkdir -p "$LIB" "$PREFIX/bin"
 tmp="$LIB/.jcompose.jar.$$"
 cp target/jcompose.jar "$tmp" && sync "$tmp" && mv -f "$tmp" "$LIB/jcompose.jar"
 
@@ -42,18 +42,23 @@ LAUNCHER
 chmod 755 "$PREFIX/bin/jcompose.tmp.$$"
 mv -f "$PREFIX/bin/jcompose.tmp.$$" "$PREFIX/bin/jcompose"
 
-# AOT cache (JDK 25+): one training run over representative commands; startup ~650 ms -> ~250 ms.
-if "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
-  rm -f "$LIB/jcompose.aot"
-  # The training run's own exit code does not matter: the cache records the classes it loaded.
-  (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" -XX:TieredStopAtLevel=1 -Xlog:aot=off -Xlog:cds=off \
-      -jar "$LIB/jcompose.jar" config >/dev/null 2>&1) || true
-fi
 echo "installed: $PREFIX/bin/jcompose ($("$PREFIX/bin/jcompose" --version))"
 
 # The embedded engine is the default when no dockerd runs: start it and give it the busybox base image the
 # examples use (there is no registry to pull from). SKIP_ENGINE=1 leaves it alone.
 if [ "${SKIP_ENGINE:-0}" != 1 ] && [ "$(id -u)" = 0 ]; then
+  # restart a running engine so it runs the code just installed (its containers keep running meanwhile)
+  "$PREFIX/bin/jcompose" engine stop >/dev/null 2>&1 || true
   "$PREFIX/bin/jcompose" engine start
   DOCKER_HOST=unix:///run/jcompose/engine.sock scripts/make-busybox-image.sh
 fi
+
+# AOT cache (JDK 25+): one training JVM runs the common commands on the hello example (after the engine is up,
+# so plan/ps go the whole way); the launcher then starts in ~1/3 of the time.
+if "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  rm -f "$LIB/jcompose.aot"
+  (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" -XX:TieredStopAtLevel=1 \
+      -Xlog:aot=off -Xlog:cds=off -cp "$LIB/jcompose.jar" dev.jcompose.cli.AotTraining \
+      config --next config --hash '*' --next plan --next ps -a --next ls --next version >/dev/null 2>&1) || true
+fi
+echo "ready: $("$PREFIX/bin/jcompose" --version)"

@@ -14,7 +14,17 @@ public final class Main {
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int run(String... args) {
         CommandLine cli = newCommandLine();
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands Errors (a broken install, out of memory) back to us: still one short line.
+            boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
+            System.err.println("internal error: " + e + (trace ? "" : " (run with --stacktrace for details)"));
+            if (trace) {
+                e.printStackTrace();
+            }
+            return ExitCodes.FAILURE;
+        }
     }
 
     static CommandLine newCommandLine() {
