@@ -8,7 +8,12 @@ import java.util.List;
  * iptables chains or rules, and sockets listening on the test subnets (DNS servers, proxies). A clean host
  * yields an empty list; anything else is printed in the assertion message.
  */
-final class ResidueScan {
+public final class ResidueScan {
+    /** What any test (of any package) left with the test names in the test pool. */
+    public static List<String> testResidue() {
+        return new ResidueScan(new ProcessHostCommands(30), Naming.TEST, "10.213.").residue();
+    }
+
     private final HostCommands host;
     private final Naming naming;
     private final String subnetPrefix;
@@ -20,7 +25,7 @@ final class ResidueScan {
         this.subnetPrefix = subnetPrefix;
     }
 
-    List<String> residue() {
+    public List<String> residue() {
         List<String> found = new ArrayList<>();
         LinkManager links = new LinkManager(host);
         for (String link : links.links()) {
