@@ -71,10 +71,13 @@ final class NetworkConnections {
             }
             ContainerRecord updated = r.withNetworkingConfig(networking);
             String mode = DockerJson.text(r.hostConfig(), "NetworkMode", "default");
-            if (mode.equals(network) || (network.equals("bridge") && (mode.equals("default") || mode.isEmpty()))) {
-                // Docker keeps NetworkMode; the next start then has no primary endpoint left: fall back to none
+            boolean primary = mode.equals(network) || (network.equals("bridge") && (mode.equals("default")
+                    || mode.isEmpty()));
+            if (primary && endpoints.size() > 0) {
+                // the next start's first network is one still connected. With none left the mode stays: compose
+                // v1 disconnects the primary network and connects it again with its aliases before the start
                 ObjectNode host = r.hostConfig().deepCopy();
-                host.put("NetworkMode", endpoints.size() > 0 ? endpoints.fieldNames().next() : "none");
+                host.put("NetworkMode", endpoints.fieldNames().next());
                 updated = new ContainerRecord(updated.id(), updated.name(), updated.created(), updated.imageId(),
                         updated.path(), updated.args(), updated.config(), host, updated.networkingConfig(),
                         updated.mounts(), updated.state(), updated.restartCount(), updated.manuallyStopped());
