@@ -33,7 +33,14 @@ import java.util.Set;
  * too: a restarted container may get another address, as in Docker when the old one was taken meanwhile).
  */
 public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable {
-    public static final String TEST_POOL = "10.213.0.0/16";
+    /**
+     * Names of test daemons: of the jct family, but apart from {@link Naming#TEST} (whose root tests sweep every
+     * jct-* namespace and bridge), so daemon tests and network tests running at once never remove each other's
+     * objects, and each residue scan sees only its own.
+     */
+    public static final Naming DAEMON_TEST = new Naming("jcta-br", "jcta-br0", "jctav", "jcta-ns-", "JCTA-",
+            "jcompose-apitest");
+    public static final String TEST_POOL = "10.214.0.0/16";
     private final NetworkManager networks;
     private final EmbeddedDns dns;
     private final PortPublisher ports;
@@ -52,11 +59,11 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
     }
 
     /**
-     * Test mode: the {@link Naming#TEST} names and the 10.213.0.0/16 pool, so a test daemon never touches the
-     * objects of a production one (nor dockerd's).
+     * Test mode: the {@link #DAEMON_TEST} names and the 10.214.0.0/16 pool, so a test daemon never touches the
+     * objects of a production one (nor dockerd's, nor those of the network package's root tests).
      */
     public static EmbeddedNetworking forTests(Path stateDir) {
-        return new EmbeddedNetworking(new NetworkManager.Config(stateDir, Naming.TEST, new ProcessHostCommands(30),
+        return new EmbeddedNetworking(new NetworkManager.Config(stateDir, DAEMON_TEST, new ProcessHostCommands(30),
                 EmbeddedDns.forHost(), new PoolPicker(List.of(Ipv4Subnet.parse(TEST_POOL)), 24), Path.of("/run/netns"),
                 Path.of("/proc/sys")), Path.of("/etc/resolv.conf"));
     }

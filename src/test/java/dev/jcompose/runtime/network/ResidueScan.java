@@ -9,9 +9,10 @@ import java.util.List;
  * yields an empty list; anything else is printed in the assertion message.
  */
 public final class ResidueScan {
-    /** What any test (of any package) left with the test names in the test pool. */
-    public static List<String> testResidue() {
-        return new ResidueScan(new ProcessHostCommands(30), Naming.TEST, "10.213.").residue();
+    /** What a test daemon left: objects with the daemon test names, sockets in its pool. */
+    public static List<String> daemonTestResidue() {
+        return new ResidueScan(new ProcessHostCommands(30), dev.jcompose.runtime.netattach.EmbeddedNetworking
+                .DAEMON_TEST, "10.214.").residue();
     }
 
     private final HostCommands host;

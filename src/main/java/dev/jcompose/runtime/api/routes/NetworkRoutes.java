@@ -14,6 +14,7 @@ import dev.jcompose.runtime.network.EndpointRecord;
 import dev.jcompose.runtime.network.NetworkManager;
 import dev.jcompose.runtime.network.NetworkRecord;
 import dev.jcompose.runtime.network.NetworkSpec;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +40,9 @@ public final class NetworkRoutes {
         r.post("/networks/{id}/connect", this::connect);
         r.post("/networks/{id}/disconnect", this::disconnect);
         r.delete("/networks/{id}", req -> {
-            networks.remove(req.param("id"));
+            NetworkRecord n = networks.inspect(req.param("id"));
+            networks.remove(n.id());
+            event(n, "destroy", null);
             return ApiResponse.noContent();
         });
     }
@@ -70,6 +73,7 @@ public final class NetworkRoutes {
         NetworkRecord n = networks.create(new NetworkSpec(name, DockerJson.text(body, "Driver", "bridge"), subnet,
                 gateway, DockerJson.bool(body, "Internal"), DockerJson.bool(body, "Attachable"),
                 DockerJson.stringMap(body, "Labels"), DockerJson.stringMap(body, "Options")));
+        event(n, "create", null);
         ObjectNode o = DockerJson.object();
         o.put("Id", n.id());
         o.put("Warning", "");
@@ -106,6 +110,7 @@ public final class NetworkRoutes {
                     + n.name() + " network");
         }
         engine.connectNetwork(container, n.name(), body.path("EndpointConfig"));
+        event(n, "connect", engine.get(container).id());
         return ApiResponse.json(200, DockerJson.object());
     }
 
@@ -116,6 +121,7 @@ public final class NetworkRoutes {
             throw RuntimeError.badRequest("container is required");
         }
         engine.disconnectNetwork(container, n.name());
+        event(n, "disconnect", engine.get(container).id());
         return ApiResponse.json(200, DockerJson.object());
     }
 
@@ -132,6 +138,7 @@ public final class NetworkRoutes {
             }
             try {
                 networks.remove(n.id());
+                event(n, "destroy", null);
                 deleted.add(n.name());
             } catch (RuntimeError e) {
                 // attached meanwhile: kept, like Docker
@@ -183,6 +190,17 @@ public final class NetworkRoutes {
         ObjectNode labels = o.putObject("Labels");
         n.labels().forEach(labels::put);
         return o;
+    }
+
+    /** Docker's network events: actor = network id, attributes name, type and (connect/disconnect) container. */
+    private void event(NetworkRecord n, String action, String containerId) {
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        attributes.put("name", n.name());
+        attributes.put("type", driver(n));
+        if (containerId != null) {
+            attributes.put("container", containerId);
+        }
+        engine.events().publish("network", action, n.id(), attributes, null);
     }
 
     private static String driver(NetworkRecord n) {

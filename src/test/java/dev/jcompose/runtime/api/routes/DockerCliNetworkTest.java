@@ -67,7 +67,7 @@ class DockerCliNetworkTest {
         String a2 = web("jct-n1", "jct-a2", "api");
         String ip1 = ok("inspect", "-f", "{{(index .NetworkSettings.Networks \"jct-n1\").IPAddress}}", a1).stdout().strip();
         String ip2 = ok("inspect", "-f", "{{(index .NetworkSettings.Networks \"jct-n1\").IPAddress}}", a2).stdout().strip();
-        assertTrue(ip1.startsWith("10.213.") && ip2.startsWith("10.213."), ip1 + " " + ip2);
+        assertTrue(ip1.startsWith("10.214.") && ip2.startsWith("10.214."), ip1 + " " + ip2);
         assertNotEquals(ip1, ip2);
 
         String lookup = ok("run", "--rm", "--network", "jct-n1", "busybox", "nslookup", "api").stdout();
@@ -91,7 +91,7 @@ class DockerCliNetworkTest {
 
         ok("rm", "-f", a1, a2);
         ok("network", "rm", "jct-n1");
-        assertEquals(List.of(), onlyTheDefaultBridge(ResidueScan.testResidue()), "rm -f + network rm leave nothing");
+        assertEquals(List.of(), onlyTheDefaultBridge(ResidueScan.daemonTestResidue()), "rm -f + network rm leave nothing");
     }
 
     @Test
@@ -133,14 +133,14 @@ class DockerCliNetworkTest {
         ok("rm", "-f", web, eph, "jct-web2");
         ok("network", "rm", "jct-n2");
         assertFalse(portInUse(port), "the proxy released the port");
-        assertEquals(List.of(), onlyTheDefaultBridge(ResidueScan.testResidue()));
+        assertEquals(List.of(), onlyTheDefaultBridge(ResidueScan.daemonTestResidue()));
     }
 
     /** The running daemon keeps its built-in bridge (and its DNS listener); everything else must be gone. */
     static List<String> onlyTheDefaultBridge(List<String> residue) {
         List<String> left = new ArrayList<>();
         for (String r : residue) {
-            if (!r.equals("link jct-br0") && !r.contains("jct-br0") && !r.contains("JCT-") && !r.contains(":53")) {
+            if (!r.equals("link jcta-br0") && !r.contains("jcta-br0") && !r.contains("JCTA-") && !r.contains(":53")) {
                 left.add(r);
             }
         }
@@ -154,7 +154,7 @@ class DockerCliNetworkTest {
             if (line.startsWith("Name:")) {
                 answer = true;
             }
-            Matcher m = Pattern.compile("^Address(?: \\d+)?:\\s+(10\\.213\\.[0-9.]+)").matcher(line);
+            Matcher m = Pattern.compile("^Address(?: \\d+)?:\\s+(10\\.214\\.[0-9.]+)").matcher(line);
             if (answer && m.find()) {
                 out.add(m.group(1));
             }

@@ -83,6 +83,6 @@ class DockerComposeV1Test {
         assertEquals("", docker.run("ps", "-aq").stdout());
         assertEquals("", docker.run("network", "ls", "-q", "--filter", "name=jctc1").stdout());
         assertEquals(List.of(), DockerCliNetworkTest.onlyTheDefaultBridge(
-                dev.jcompose.runtime.network.ResidueScan.testResidue()));
+                dev.jcompose.runtime.network.ResidueScan.daemonTestResidue()));
     }
 }

@@ -50,7 +50,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
     public final OverlaySnapshotter snapshots;
     public final ImageStore images;
     public final ContainerEngine engine;
-    /** Real networking in test mode (jct-* names, 10.213.0.0/16); torn down entirely by {@link #close}. */
+    /** Real networking in test mode (jcta-* names, 10.214.0.0/16); torn down entirely by {@link #close}. */
     public final dev.jcompose.runtime.netattach.EmbeddedNetworking networking;
     public final String cgroupParent;
     private EngineDaemon daemon;
@@ -200,7 +200,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
         } catch (RuntimeException e) {
             failures.add("network teardown: " + e.getMessage());
         }
-        failures.addAll(dev.jcompose.runtime.network.ResidueScan.testResidue());
+        failures.addAll(dev.jcompose.runtime.network.ResidueScan.daemonTestResidue());
         failures.addAll(residue());
         forceClean();
         if (!failures.isEmpty()) {

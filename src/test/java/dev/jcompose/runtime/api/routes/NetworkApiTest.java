@@ -55,14 +55,15 @@ class NetworkApiTest {
     @Test
     void createListInspectPruneInDockerShapes() throws Exception {
         assertEquals(List.of("bridge", "host", "none"), names());
-        String id = ok("network", "create", "--subnet", "10.213.77.0/24", "--gateway", "10.213.77.254", "--label",
+        long since = System.currentTimeMillis() / 1000 - 1;
+        String id = ok("network", "create", "--subnet", "10.214.77.0/24", "--gateway", "10.214.77.254", "--label",
                 "tier=back", "--internal", "--attachable", "jct-sub").strip();
         ok("network", "create", "--label", "tier=front", "jct-front");
         DockerCli.Result dup = docker.run("network", "create", "jct-sub");
         assertNotEquals(0, dup.exitCode());
         assertTrue(dup.stderr().contains("network with name jct-sub already exists"), dup.toString());
 
-        assertEquals("jct-sub 10.213.77.0/24 10.213.77.254 true true bridge local back " + id + "\n",
+        assertEquals("jct-sub 10.214.77.0/24 10.214.77.254 true true bridge local back " + id + "\n",
                 ok("network", "inspect", "-f", "{{.Name}} {{(index .IPAM.Config 0).Subnet}} "
                         + "{{(index .IPAM.Config 0).Gateway}} {{.Internal}} {{.Attachable}} {{.Driver}} {{.Scope}} "
                         + "{{.Labels.tier}} {{.Id}}", id.substring(0, 12)));
@@ -73,19 +74,29 @@ class NetworkApiTest {
         assertEquals(List.of("jct-sub"), names("id=" + id.substring(0, 10)));
         assertEquals(List.of("bridge", "jct-front", "jct-sub"), names("driver=bridge"));
 
-        String c = ok("run", "-d", "--network", "jct-sub", "--ip", "10.213.77.9", "busybox", "sleep", "600").strip();
-        assertEquals("10.213.77.9/24\n", ok("network", "inspect", "-f",
+        String c = ok("run", "-d", "--network", "jct-sub", "--ip", "10.214.77.9", "busybox", "sleep", "600").strip();
+        assertEquals("10.214.77.9/24\n", ok("network", "inspect", "-f",
                 "{{range .Containers}}{{.IPv4Address}}{{end}}", "jct-sub"));
-        assertEquals("02:42:0a:d5:4d:09\n", ok("inspect", "-f",
+        assertEquals("02:42:0a:d6:4d:09\n", ok("inspect", "-f",
                 "{{(index .NetworkSettings.Networks \"jct-sub\").MacAddress}}", c), "MAC from the IP");
         DockerCli.Result builtin = docker.run("network", "rm", "bridge");
         assertNotEquals(0, builtin.exitCode());
         assertTrue(builtin.stderr().contains("bridge is a pre-defined network and cannot be removed"), builtin.toString());
 
+        String idle = ok("create", "busybox").strip();
+        ok("network", "connect", "jct-sub", idle);
+        ok("network", "disconnect", "jct-sub", idle);
+        ok("rm", idle);
         ok("network", "prune", "-f");
         assertEquals(List.of("bridge", "host", "jct-sub", "none"), names(), "the used network survives prune");
         ok("rm", "-f", c);
         ok("network", "rm", "jct-sub");
         assertEquals(List.of("bridge", "host", "none"), names());
+
+        String events = ok("events", "--since", Long.toString(since), "--until", Long.toString(System.currentTimeMillis() / 1000 + 1),
+                "--filter", "type=network", "--filter", "network=jct-sub", "--format",
+                "{{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.container}}");
+        assertEquals("create jct-sub <no value>\nconnect jct-sub " + idle + "\ndisconnect jct-sub " + idle
+                + "\ndestroy jct-sub <no value>\n", events);
     }
 }
