@@ -2,8 +2,10 @@ package dev.jcompose.runtime.daemon;
 
 import dev.jcompose.runtime.api.routes.ContainerApi;
 import dev.jcompose.runtime.api.routes.ImageRoutes;
+import dev.jcompose.runtime.api.routes.NetworkRoutes;
 import dev.jcompose.runtime.engine.ContainerEngine;
 import dev.jcompose.runtime.engine.EngineOptions;
+import dev.jcompose.runtime.netattach.EmbeddedNetworking;
 import dev.jcompose.runtime.registry.RegistryClient;
 import java.time.Clock;
 
@@ -18,9 +20,13 @@ public final class StandardDaemon {
     public static EngineDaemon create(DaemonConfig config) {
         EngineDaemon daemon = new EngineDaemon(config);
         RuntimeStores stores = RuntimeStores.open(config.root());
-        ContainerEngine containers = ContainerEngine.open(EngineOptions.defaults(config.root(), config.runDir()),
-                stores.images(), stores.snapshots());
-        daemon.addPart(containers)
+        // networks first (bridges, rules, DNS up), so recovered containers find their endpoints and names
+        EmbeddedNetworking networking = EmbeddedNetworking.forDaemon(config.root().resolve("networks")).start();
+        ContainerEngine containers = ContainerEngine.open(EngineOptions.defaults(config.root(), config.runDir())
+                .withNetwork(networking), stores.images(), stores.snapshots());
+        networking.reconcile(liveContainers(containers));
+        daemon.addPart(networking).addPart(containers)
+                .addRoutes(new NetworkRoutes(networking.manager(), containers)::register)
                 .addRoutes(r -> ContainerApi.register(r, containers, config.root(), Clock.systemUTC()))
                 .addRoutes(new ImageRoutes(stores.images(), stores.content(), containers, new RegistryClient())::register)
                 .counts(() -> {
@@ -29,5 +35,11 @@ public final class StandardDaemon {
                             c.stopped(), stores.imageCount());
                 });
         return daemon;
+    }
+
+    /** Containers that kept running across the restart: their endpoints survive reconcile. */
+    public static java.util.Set<String> liveContainers(ContainerEngine containers) {
+        return containers.list().stream().filter(r -> r.state().hasProcess()).map(r -> r.id())
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -35,6 +35,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final ExecManager execs;
     private final ContainerCreator creator;
     private final LogReader logs;
+    private final NetworkConnections connections;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
 
@@ -45,6 +46,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         this.execs = new ExecManager(ctx);
         this.creator = new ContainerCreator(ctx);
         this.logs = new LogReader(ctx);
+        this.connections = new NetworkConnections(ctx);
         ctx.health = new HealthMonitor(ctx.clock, execs::probe, lifecycle::healthResult);
         ctx.supervisor = new Supervisor(ctx.clock, Supervisor.Scheduler.of(scheduler), lifecycle::restartByPolicy);
         lifecycle.autoRemove = id -> Lifecycle.quietly(() -> remove(id, true, true));
@@ -111,6 +113,16 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     /** What networking did for a running container (addresses, ports); empty when stopped. */
     public Optional<NetworkSetup> networkSetup(String id) {
         return Optional.ofNullable(ctx.setups.get(id));
+    }
+
+    /** docker network connect ({@code network} by name): kept for the next start, live when running. */
+    public void connectNetwork(String ref, String network, JsonNode endpointConfig) {
+        connections.connect(ref, network, endpointConfig);
+    }
+
+    /** docker network disconnect ({@code network} by name). */
+    public void disconnectNetwork(String ref, String network) {
+        connections.disconnect(ref, network);
     }
 
     /** Restarts by policy so far and whether one is pending, per the supervisor. */

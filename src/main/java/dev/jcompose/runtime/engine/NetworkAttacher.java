@@ -31,6 +31,18 @@ public interface NetworkAttacher {
         return NetworkSetup.NONE;
     }
 
+    /**
+     * docker network connect of a running container: one more endpoint in its namespace ({@code network} is the
+     * network's name). The default refuses, as an attacher without real networks cannot do it.
+     */
+    default NetworkSetup.EndpointSettings connect(String containerId, NetworkRequest request, String network) {
+        throw new dev.jcompose.runtime.RuntimeError(501, "connecting a running container is not supported");
+    }
+
+    /** docker network disconnect of a running container. */
+    default void disconnect(String containerId, String network) {
+    }
+
     /** The container stopped: release addresses, names and published ports. Idempotent. */
     void detach(String containerId);
 

@@ -8,7 +8,13 @@ import java.util.List;
  * iptables chains or rules, and sockets listening on the test subnets (DNS servers, proxies). A clean host
  * yields an empty list; anything else is printed in the assertion message.
  */
-final class ResidueScan {
+public final class ResidueScan {
+    /** What a test daemon left: objects with the daemon test names, sockets in its pool. */
+    public static List<String> daemonTestResidue() {
+        return new ResidueScan(new ProcessHostCommands(30), dev.jcompose.runtime.netattach.EmbeddedNetworking
+                .DAEMON_TEST, "10.214.").residue();
+    }
+
     private final HostCommands host;
     private final Naming naming;
     private final String subnetPrefix;
@@ -20,7 +26,7 @@ final class ResidueScan {
         this.subnetPrefix = subnetPrefix;
     }
 
-    List<String> residue() {
+    public List<String> residue() {
         List<String> found = new ArrayList<>();
         LinkManager links = new LinkManager(host);
         for (String link : links.links()) {

@@ -73,6 +73,7 @@ public final class EventRoutes {
                 && f.anyOf("container", c -> e.type().equals("container")
                         && (e.actorId().startsWith(c) || name.equals(c)))
                 && f.anyOf("volume", v -> e.type().equals("volume") && e.actorId().equals(v))
+                && f.anyOf("network", n -> e.type().equals("network") && (e.actorId().startsWith(n) || name.equals(n)))
                 && f.anyOf("image", i -> i.equals(e.from()) || i.equals(e.attributes().get("image")))
                 && Filters.labelsMatch(f.get("label"), e.attributes());
     }

@@ -94,6 +94,7 @@ class DaemonCrashTest {
                 "dev.jcompose.cli.Main", "engine", "run")
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("engine.out").toFile()).redirectErrorStream(true);
+        pb.environment().put("JCOMPOSE_NETWORK_NAMING", "test"); // jct-* names, never jc0
         pb.environment().put("JCOMPOSE_ENGINE_ROOT", dir.resolve("root").toString());
         pb.environment().put("JCOMPOSE_ENGINE_RUN", dir.resolve("run").toString());
         pb.environment().remove("JCOMPOSE_ENGINE_SOCKET");

@@ -50,6 +50,8 @@ public final class EmbeddedDaemon implements AutoCloseable {
     public final OverlaySnapshotter snapshots;
     public final ImageStore images;
     public final ContainerEngine engine;
+    /** Real networking in test mode (jcta-* names, 10.214.0.0/16); torn down entirely by {@link #close}. */
+    public final dev.jcompose.runtime.netattach.EmbeddedNetworking networking;
     public final String cgroupParent;
     private EngineDaemon daemon;
     private final java.util.Set<String> createdIds = new java.util.HashSet<>();
@@ -89,8 +91,10 @@ public final class EmbeddedDaemon implements AutoCloseable {
             importBusybox(images);
         }
         this.cgroupParent = cgroupParent != null ? cgroupParent : cgroupParentFor(dir);
-        engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(this.cgroupParent),
-                images, snapshots);
+        networking = dev.jcompose.runtime.netattach.EmbeddedNetworking.forTests(root.resolve("networks")).start();
+        engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(this.cgroupParent)
+                .withNetwork(networking), images, snapshots);
+        networking.reconcile(dev.jcompose.runtime.daemon.StandardDaemon.liveContainers(engine));
     }
 
     /** A new daemon directory whose image store already holds busybox, for a daemon started elsewhere. */
@@ -112,6 +116,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
     public EmbeddedDaemon start() throws IOException {
         daemon = new EngineDaemon(config).addPart(engine)
                 .addRoutes(r -> ContainerApi.register(r, engine, root, Clock.systemUTC()))
+                .addRoutes(new NetworkRoutes(networking.manager(), engine)::register)
                 .addRoutes(new ImageRoutes(images, content, engine, new dev.jcompose.runtime.registry.RegistryClient())
                         ::register)
                 .counts(() -> {
@@ -167,6 +172,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
         } else {
             engine.close();
         }
+        networking.close();
     }
 
     /** Every container and volume of this daemon removed; then the daemon stops and the residue check runs. */
@@ -189,6 +195,12 @@ public final class EmbeddedDaemon implements AutoCloseable {
             }
         }
         stopDaemonOnly();
+        try {
+            networking.manager().destroyAll();
+        } catch (RuntimeException e) {
+            failures.add("network teardown: " + e.getMessage());
+        }
+        failures.addAll(dev.jcompose.runtime.network.ResidueScan.daemonTestResidue());
         failures.addAll(residue());
         forceClean();
         if (!failures.isEmpty()) {
