@@ -17,8 +17,10 @@ public record NetworkRequest(String containerName, String hostname, String domai
         List<String> extraHosts) {
 
     public NetworkRequest {
-        endpoints = Map.copyOf(endpoints);
-        portBindings = Map.copyOf(portBindings);
+        // insertion order kept (Map.copyOf iterates in a per-JVM random order): endpoints attach and ports bind in
+        // the order the client gave them
+        endpoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints));
+        portBindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(portBindings));
         exposedPorts = List.copyOf(exposedPorts);
         dns = List.copyOf(dns);
         dnsSearch = List.copyOf(dnsSearch);
