@@ -70,7 +70,11 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
 
     /** The daemon's networking: {@link #forTests} when JCOMPOSE_NETWORK_NAMING=test (a daemon run by a test). */
     public static EmbeddedNetworking forDaemon(Path stateDir) {
-        return "test".equals(System.getenv("JCOMPOSE_NETWORK_NAMING")) ? forTests(stateDir) : production(stateDir);
+        // Tests set the property (surefire config) so an in-process daemon never reconciles away the objects of
+        // the machine's real engine, which share the production prefixes.
+        boolean test = "test".equals(System.getenv("JCOMPOSE_NETWORK_NAMING"))
+                || "test".equals(System.getProperty("jcompose.network.naming"));
+        return test ? forTests(stateDir) : production(stateDir);
     }
 
     /** Bridges, rules and DNS servers up (idempotent); call before the engine recovers containers. */
