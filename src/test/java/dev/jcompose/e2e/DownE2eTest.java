@@ -1,11 +1,15 @@
 package dev.jcompose.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.NetworkInfo;
 import dev.jcompose.engine.VolumeInfo;
+import dev.jcompose.runtime.network.ResidueScan;
 import dev.jcompose.state.Labels;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,19 @@ class DownE2eTest {
         @Override
         EngineTarget target() {
             return EngineTarget.embedded();
+        }
+
+        /** The engine's own host objects (bridges, veths, namespaces, rules, DNS listeners): down leaves none. */
+        @Test
+        void downLeavesNoLinkNamespaceRuleOrListenerBehind() throws Exception {
+            Set<String> before = new TreeSet<>(ResidueScan.daemonTestResidue());
+            webapp().ok("up", "-d", "--wait");
+            Set<String> up = new TreeSet<>(ResidueScan.daemonTestResidue());
+            assertTrue(up.containsAll(before) && up.size() > before.size(), "control: up made host objects " + up);
+
+            project.ok("down", "-t", "1");
+
+            assertEquals(before, new TreeSet<>(ResidueScan.daemonTestResidue()), "host objects after down");
         }
     }
 
