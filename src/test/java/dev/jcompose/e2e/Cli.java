@@ -63,7 +63,10 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Starts `jcompose ARGS` as its own JVM on the test class path, in {@code env}; output goes to files in {@code dir}. */
+    /**
+     * Starts `jcompose ARGS` as its own JVM on the test class path, in {@code env}; output goes to files in
+     * {@code dir}.
+     */
     static Process start(Path dir, String tag, java.util.Map<String, String> env, List<String> args)
             throws IOException {
         List<String> cmd = new ArrayList<>();

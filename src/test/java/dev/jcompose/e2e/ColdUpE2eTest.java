@@ -89,8 +89,8 @@ class ColdUpE2eTest {
             var port = project.container("web").ports().stream().filter(p -> p.hostPort() > 0).findFirst()
                     .orElseThrow(() -> new AssertionError("web publishes no port"));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.hostPort()
-                    + "/")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port.hostPort() + "/")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("webapp"), page.body());
 

@@ -44,7 +44,8 @@ class ConcurrentUpE2eTest {
                 }
                 List<Process> ps = new ArrayList<>();
                 for (String tag : List.of("a" + round, "b" + round)) {
-                    ps.add(Cli.start(project.dir, tag, project.target.cliEnv(), project.args("up", "-d", "--scale", "api=3")));
+                    ps.add(Cli.start(project.dir, tag, project.target.cliEnv(),
+                            project.args("up", "-d", "--scale", "api=3")));
                 }
                 Cli.Result a = Cli.finish(ps.get(0), project.dir, "a" + round, 180);
                 Cli.Result b = Cli.finish(ps.get(1), project.dir, "b" + round, 180);

@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One compose project under test: a unique name (jct-e2e-TEST-RANDOM), the compose files and env file every
- * command gets, and the engine ({@link EngineTarget}: dockerd or an embedded daemon), through which tests look at the state the CLI left. {@link #close} runs
+ * command gets, and the engine ({@link EngineTarget}: dockerd or an embedded daemon), through which tests look
+ * at the state the CLI left. {@link #close} runs
  * `down -v --remove-orphans` and then removes by label whatever that left, failing if there was anything.
  */
 final class E2eProject implements AutoCloseable {

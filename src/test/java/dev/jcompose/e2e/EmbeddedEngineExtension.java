@@ -16,7 +16,8 @@ final class EmbeddedEngineExtension implements BeforeAllCallback, AfterAllCallba
 
     static synchronized EngineTarget current() {
         if (current == null) {
-            throw new IllegalStateException("no embedded daemon: the test class needs @ExtendWith(EmbeddedEngineExtension)");
+            throw new IllegalStateException(
+                    "no embedded daemon: the test class needs @ExtendWith(EmbeddedEngineExtension)");
         }
         return current;
     }

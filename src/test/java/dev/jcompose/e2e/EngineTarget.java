@@ -49,8 +49,8 @@ interface EngineTarget {
         @Override
         public synchronized URI host() {
             if (host == null) {
-                host = EngineHosts.discover(System.getenv()).orElseThrow(() -> new AssertionError(
-                        "no reachable dockerd (DOCKER_HOST or /var/run/docker.sock); exclude the \"docker\" tag to skip"));
+                host = EngineHosts.discover(System.getenv()).orElseThrow(() -> new AssertionError("no reachable"
+                        + " dockerd (DOCKER_HOST or /var/run/docker.sock); exclude the \"docker\" tag to skip"));
                 ensureBusybox(host);
             }
             return host;

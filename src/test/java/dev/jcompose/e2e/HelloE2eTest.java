@@ -46,7 +46,8 @@ class HelloE2eTest {
             // httpd comes up just after the container starts: poll the page rather than sleep.
             String body = Poll.until("hello page on port " + port, READY, () -> {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
                 } catch (java.io.IOException e) {

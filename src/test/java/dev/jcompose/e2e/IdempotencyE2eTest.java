@@ -61,11 +61,13 @@ class IdempotencyE2eTest {
 
             Cli.Result again = project.ok("up", "-d");
 
-            assertEquals(before, services.stream().map(s -> project.container(s).id()).toList(), "no container replaced");
+            assertEquals(before, services.stream().map(s -> project.container(s).id()).toList(),
+                    "no container replaced");
             assertEquals(apiStarted, project.container("api").status().startedAt(), "api not restarted");
             // Like docker compose v2, `up` starts every container that is not running: the exited one-shot runs again.
             assertEquals(List.of("Container " + project.name + "-migrate-1 Started"),
-                    again.progress("Started").stream().map(l -> l.replaceAll("\\s+", " ")).toList(), again.transcript());
+                    again.progress("Started").stream().map(l -> l.replaceAll("\\s+", " ")).toList(),
+                    again.transcript());
             for (String word : List.of("Created", "Recreate", "Recreated", "Stopped", "Removed", "Restarted")) {
                 assertEquals(List.of(), again.progress(word), word + " in\n" + again.transcript());
             }

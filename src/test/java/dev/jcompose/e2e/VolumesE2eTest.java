@@ -52,7 +52,8 @@ class VolumesE2eTest {
         void recreateKeepsAnonymousVolumeDataAndRenewAnonVolumesDropsIt() throws Exception {
             project.file("compose.yaml", stack(1)).ok("up", "-d");
             ContainerInfo first = project.container("app");
-            assertEquals(0, project.exec(first, "sh", "-c", "echo kept > /scratch/m && echo kept > /named/m").exitCode());
+            assertEquals(0, project.exec(first, "sh", "-c", "echo kept > /scratch/m && echo kept > /named/m")
+                    .exitCode());
 
             project.file("compose.yaml", stack(2)).ok("up", "-d");
             ContainerInfo second = project.container("app");
