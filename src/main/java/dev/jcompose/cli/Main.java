@@ -13,7 +13,16 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /**
+     * Runs the CLI with {@code env} as its environment instead of the process's (tests run it in-process against
+     * an engine chosen by JCOMPOSE_ENGINE* variables the JVM cannot set on itself).
+     */
+    public static int run(java.util.Map<String, String> env, String... args) {
         CommandLine cli = newCommandLine();
+        ((JComposeCommand) cli.getCommand()).global().env = env;
         try {
             return cli.execute(args);
         } catch (Error e) {

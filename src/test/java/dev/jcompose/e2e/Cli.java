@@ -45,7 +45,7 @@ final class Cli {
      * In-process: System.out/err are swapped for the duration, so in-process runs are serialised (surefire runs
      * test methods one at a time anyway).
      */
-    static synchronized Result run(List<String> args) {
+    static synchronized Result run(java.util.Map<String, String> env, List<String> args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -55,7 +55,7 @@ final class Cli {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            code = Main.run(args.toArray(String[]::new));
+            code = Main.run(env, args.toArray(String[]::new));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -63,8 +63,12 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Starts `jcompose ARGS` as its own JVM on the test class path; output goes to files in {@code dir}. */
-    static Process start(Path dir, String tag, List<String> args) throws IOException {
+    /**
+     * Starts `jcompose ARGS` as its own JVM on the test class path, in {@code env}; output goes to files in
+     * {@code dir}.
+     */
+    static Process start(Path dir, String tag, java.util.Map<String, String> env, List<String> args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
@@ -73,7 +77,10 @@ final class Cli {
         cmd.add(Main.class.getName());
         cmd.addAll(args);
         Files.createDirectories(dir);
-        return new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve(tag + ".out").toFile())
                 .redirectError(dir.resolve(tag + ".err").toFile())

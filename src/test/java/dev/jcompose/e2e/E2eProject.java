@@ -5,12 +5,10 @@ import dev.jcompose.engine.ContainerSummary;
 import dev.jcompose.engine.ExecResult;
 import dev.jcompose.engine.ExecSpec;
 import dev.jcompose.engine.docker.DockerEngine;
-import dev.jcompose.engine.docker.EngineHosts;
 import dev.jcompose.state.Labels;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,28 +20,29 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One compose project under test: a unique name (jct-e2e-TEST-RANDOM), the compose files and env file every
- * command gets, and the engine, through which tests look at the state the CLI left. {@link #close} runs
+ * command gets, and the engine ({@link EngineTarget}: dockerd or an embedded daemon), through which tests look
+ * at the state the CLI left. {@link #close} runs
  * `down -v --remove-orphans` and then removes by label whatever that left, failing if there was anything.
  */
 final class E2eProject implements AutoCloseable {
     static final Path EXAMPLES = Path.of("compose-examples").toAbsolutePath();
 
     final String name;
+    final EngineTarget target;
     final DockerEngine engine;
     final Path dir;
     private final List<String> files = new ArrayList<>();
     private Path envFile;
     private final List<String> extraVolumes = new ArrayList<>();
 
-    E2eProject(String testName, Path dir) {
+    E2eProject(String testName, Path dir, EngineTarget target) {
         String slug = testName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase().replaceAll("[^a-z0-9]+", "-");
         slug = slug.length() > 24 ? slug.substring(0, 24) : slug;
         this.name = ("jct-e2e-" + slug + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
                 .substring(2)).replace("--", "-");
         this.dir = dir;
-        URI host = EngineHosts.discover(System.getenv()).orElseThrow(() -> new AssertionError(
-                "no reachable dockerd (DOCKER_HOST or /var/run/docker.sock); exclude the \"docker\" tag to skip"));
-        this.engine = new DockerEngine(DockerEngine.Options.of(host));
+        this.target = target;
+        this.engine = new DockerEngine(DockerEngine.Options.of(target.host()));
     }
 
     /** Uses compose-examples/EXAMPLE/compose.yaml as the (first) compose file. */
@@ -91,7 +90,7 @@ final class E2eProject implements AutoCloseable {
 
     /** Runs `jcompose -p NAME -f ... COMMAND` in-process. */
     Cli.Result jc(String... command) {
-        return Cli.run(args(command));
+        return Cli.run(target.cliEnv(), args(command));
     }
 
     /** Like {@link #jc} but fails the test unless the command exits 0. */
