@@ -1,9 +1,7 @@
 package dev.jcompose.app.build;
 
 import dev.jcompose.app.build.IgnorePattern.BadPatternException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -157,31 +155,8 @@ final class PatternMatcher {
         return dir.equals(".") ? List.of() : List.of(dir.split("/", -1));
     }
 
-    /** Go's filepath.Clean on a slash-separated path. */
+    /** Go's filepath.Clean on a slash-separated path (the same lexical rules as path.Clean). */
     static String clean(String path) {
-        if (path.isEmpty()) {
-            return ".";
-        }
-        boolean rooted = path.startsWith("/");
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-                    parts.removeLast();
-                } else if (!rooted) {
-                    parts.addLast("..");
-                }
-                continue;
-            }
-            parts.addLast(part);
-        }
-        String joined = String.join("/", parts);
-        if (rooted) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
+        return dev.jcompose.load.normalize.GoPath.clean(path);
     }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Go's path.Clean: lexical clean-up of a slash-separated path ("/data/" → "/data", "a/../b" → "b", "" → "."). */
-final class GoPath {
+public final class GoPath {
     private GoPath() {
     }
 
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -175,31 +174,9 @@ public final class VolumeStore {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** Deletes without following symlinks: a volume may hold links to anywhere. */
+    /** Without following symlinks or crossing mounts: see {@link dev.jcompose.runtime.fs.Trees#delete}. */
     static void deleteTree(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw RuntimeError.internal("cannot delete " + path + ": " + e.getMessage(), e);
-        }
+        dev.jcompose.runtime.fs.Trees.delete(path);
     }
 
     static Instant parse(String text) {

@@ -3,15 +3,15 @@ package dev.jcompose.runtime.image;
 import java.util.regex.Pattern;
 
 /** Go's path.Match: {@code *} and {@code ?} never match '/', {@code [...]} classes, backslash escapes. */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
-    static boolean matches(String pattern, String text) {
+    public static boolean matches(String pattern, String text) {
         return Pattern.compile(toRegex(pattern)).matcher(text).matches();
     }
 
-    static String toRegex(String glob) {
+    public static String toRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

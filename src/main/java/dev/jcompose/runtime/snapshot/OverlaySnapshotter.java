@@ -4,12 +4,8 @@ import dev.jcompose.runtime.RuntimeError;
 import dev.jcompose.runtime.fs.LayoutVersion;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -179,30 +175,8 @@ public final class OverlaySnapshotter implements Snapshotter {
         }
     }
 
-    /** Deletes a snapshot's directory without following symlinks (a layer may hold any). */
+    /** Without following symlinks or crossing mounts: see {@link dev.jcompose.runtime.fs.Trees#delete}. */
     static void deleteTree(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw RuntimeError.internal("cannot delete " + path + ": " + e.getMessage(), e);
-        }
+        dev.jcompose.runtime.fs.Trees.delete(path);
     }
 }

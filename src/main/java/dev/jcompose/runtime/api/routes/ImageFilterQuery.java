@@ -56,36 +56,8 @@ final class ImageFilterQuery {
 
     /** Docker's reference.FamiliarMatch: the pattern against the familiar string, then the familiar name. */
     static boolean familiarMatch(String pattern, Reference reference) {
-        Pattern regex = Pattern.compile(globToRegex(pattern));
+        Pattern regex = Pattern.compile(dev.jcompose.runtime.image.Glob.toRegex(pattern));
         return regex.matcher(reference.familiarString()).matches() || regex.matcher(reference.familiarName()).matches();
     }
 
-    /** Go's path.Match syntax: {@code *} and {@code ?} stop at '/', {@code [...]} classes, backslash escapes. */
-    static String globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> regex.append("[^/]*");
-                case '?' -> regex.append("[^/]");
-                case '\\' -> {
-                    if (i + 1 < glob.length()) {
-                        regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                    }
-                }
-                case '[' -> {
-                    int end = glob.indexOf(']', i + 2);
-                    if (end < 0) {
-                        regex.append("\\[");
-                    } else {
-                        String body = glob.substring(i + 1, end); // a leading ^ negates, in Go as in Java
-                        regex.append('[').append(body.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                        i = end;
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return regex.toString();
-    }
 }
