@@ -204,9 +204,12 @@ public final class ContainerRuntime {
         try {
             runc.kill(id, signal, all);
         } catch (RuncException e) {
-            if (runc.state(id).map(RuncState::isAlive).orElse(false)) {
+            // It exited meanwhile: nothing to signal. runc may still report "running" for a PID 1 that is a
+            // zombie not yet reaped (its namespaces are gone, so runc's kill fails): the process decides.
+            boolean pid1Alive = pid1(paths(id)).map(ContainerRuntime::isAliveNotZombie).orElse(false);
+            if (pid1Alive && runc.state(id).map(RuncState::isAlive).orElse(false)) {
                 throw e;
-            } // it exited meanwhile: nothing to signal
+            }
         }
     }
 
