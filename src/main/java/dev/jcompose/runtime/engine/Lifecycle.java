@@ -150,7 +150,14 @@ final class Lifecycle {
             }
             int signal = stopSignal(r);
             ctx.containerEvent(r, "kill", Map.of("signal", Integer.toString(signal)));
-            ExitStatus exit = ctx.runtime.stop(id, signal, grace(r, requested));
+            ExitStatus exit;
+            try {
+                exit = ctx.runtime.stop(id, signal, grace(r, requested));
+            } catch (RuntimeException e) {
+                // PID 1 exiting during the stop makes runc's kill fail (its namespaces are gone): if it has
+                // exited, the stop succeeded; anything else is a real failure.
+                exit = ctx.runtime.waitExit(id, java.time.Duration.ofSeconds(2)).orElseThrow(() -> e);
+            }
             recordExit(id, exit);
             ctx.containerEvent(ctx.store.get(id), "stop");
         });
