@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.EndpointSpec;
-import dev.jcompose.engine.EngineFixture;
 import dev.jcompose.engine.LogOptions;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.error.ComposeException;
@@ -14,37 +13,12 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What only the Docker adapter does: failure translation on the wire, cleanup of half-made containers. */
 @Tag("docker")
-class DockerEngineAdapterTest {
-    private DockerEngine engine;
-    private EngineFixture fx;
-
-    @BeforeAll
-    static void busybox() throws Exception {
-        DockerTestSupport.ensureBusybox();
-    }
-
-    @BeforeEach
-    void open() {
-        engine = DockerTestSupport.engine();
-        fx = new EngineFixture(engine);
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            fx.cleanup();
-        } finally {
-            engine.close();
-        }
-    }
+class DockerEngineAdapterTest extends DockerEngineTestBase {
 
     @Test
     void aContainerWhoseSecondNetworkIsMissingIsNotLeftBehind() {

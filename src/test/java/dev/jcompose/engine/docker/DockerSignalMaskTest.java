@@ -7,37 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jcompose.engine.EngineFixture;
 import dev.jcompose.engine.SignalMask;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Why SignalMask exists: a PID 1 without a SIGTERM handler sits out the whole grace period of `stop`. */
 @Tag("docker")
-class DockerSignalMaskTest {
-    private DockerEngine engine;
-    private EngineFixture fx;
-
-    @BeforeAll
-    static void busybox() throws Exception {
-        DockerTestSupport.ensureBusybox();
-    }
-
-    @BeforeEach
-    void open() {
-        engine = DockerTestSupport.engine();
-        fx = new EngineFixture(engine);
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            fx.cleanup();
-        } finally {
-            engine.close();
-        }
-    }
+class DockerSignalMaskTest extends DockerEngineTestBase {
 
     @Test
     void httpdAsPid1DoesNotCatchSigtermAndStopWaitsForTheKill() {
