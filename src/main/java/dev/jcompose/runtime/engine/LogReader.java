@@ -47,15 +47,16 @@ public final class LogReader {
     /** docker logs. */
     public void logs(String ref, Options o, Sink sink) throws IOException {
         ContainerRecord r = ctx.store.get(ref);
-        Tail tail = new Tail(ctx.logFile(r.id()), 0);
-        List<Entry> first = tail.read();
-        if (o.tail() != null && o.tail() >= 0 && first.size() > o.tail()) {
-            first = first.subList(first.size() - o.tail(), first.size());
+        try (Tail tail = new Tail(ctx.logFile(r.id()), 0)) {
+            List<Entry> first = tail.read();
+            if (o.tail() != null && o.tail() >= 0 && first.size() > o.tail()) {
+                first = first.subList(first.size() - o.tail(), first.size());
+            }
+            if (!emit(first, o, sink) || !o.follow()) {
+                return;
+            }
+            follow(r.id(), tail, o, sink, () -> !alive(r.id()));
         }
-        if (!emit(first, o, sink) || !o.follow()) {
-            return;
-        }
-        follow(r.id(), tail, o, sink, () -> !alive(r.id()));
     }
 
     /**
@@ -67,12 +68,28 @@ public final class LogReader {
         long epoch = ctx.epoch(id);
         boolean wasRunning = alive(id);
         Path file = ctx.logFile(id);
-        Tail tail = new Tail(file, logs ? 0 : size(file));
-        if (!emit(tail.read(), o, sink)) {
-            return;
+        createIfAbsent(file);
+        try (Tail tail = new Tail(file, logs ? 0 : size(file))) {
+            if (!emit(tail.read(), o, sink)) {
+                return;
+            }
+            follow(id, tail, o, sink, () -> ctx.store.byId(id).isEmpty()
+                    || (!alive(id) && (wasRunning || ctx.epoch(id) > epoch)));
         }
-        follow(id, tail, o, sink, () -> ctx.store.byId(id).isEmpty()
-                || (!alive(id) && (wasRunning || ctx.epoch(id) > epoch)));
+    }
+
+    /**
+     * Attach usually comes before start (docker run): with the log file there already (conmon appends to it),
+     * the tail holds it open from the first byte, even if the container exits and is auto-removed between polls.
+     */
+    private static void createIfAbsent(Path file) {
+        try {
+            if (Files.isDirectory(file.getParent())) {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            // already there (the usual case), or the container is being removed: the tail copes with both
+        }
     }
 
     private boolean alive(String id) {
@@ -126,10 +143,17 @@ public final class LogReader {
         }
     }
 
-    /** Reads whole lines appended since the last read; a line still being written waits for the next read. */
-    static final class Tail {
+    /**
+     * Reads whole lines appended since the last read; a line still being written waits for the next read. The
+     * file stays open between reads: an AutoRemove container's log is deleted right after it exits, and an open
+     * descriptor still drains what it wrote last (the output of a short {@code docker run --rm} would be lost
+     * otherwise). When the path is replaced by a new file (rotation), the old one is drained first.
+     */
+    static final class Tail implements AutoCloseable {
         private final Path file;
         private long offset;
+        private RandomAccessFile open;
+        private Object openKey;
 
         Tail(Path file, long offset) {
             this.file = file;
@@ -137,20 +161,44 @@ public final class LogReader {
         }
 
         List<Entry> read() throws IOException {
-            if (!Files.exists(file)) {
-                return List.of();
-            }
-            byte[] data;
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-                long length = raf.length();
-                if (length < offset) {
-                    offset = 0; // truncated by the size cap: start over
-                }
-                data = new byte[(int) Math.min(length - offset, Integer.MAX_VALUE - 16)];
-                raf.seek(offset);
-                raf.readFully(data);
-            }
             List<Entry> out = new ArrayList<>();
+            if (open == null && !reopen()) {
+                return out;
+            }
+            drain(out);
+            Object current = keyOf(file);
+            if (current != null && !current.equals(openKey)) {
+                close();
+                offset = 0;
+                if (reopen()) {
+                    drain(out);
+                }
+            }
+            return out;
+        }
+
+        private boolean reopen() throws IOException {
+            Object key = keyOf(file);
+            if (key == null) {
+                return false;
+            }
+            try {
+                open = new RandomAccessFile(file.toFile(), "r");
+            } catch (java.io.FileNotFoundException gone) {
+                return false;
+            }
+            openKey = key;
+            return true;
+        }
+
+        private void drain(List<Entry> out) throws IOException {
+            long length = open.length();
+            if (length < offset) {
+                offset = 0; // truncated by the size cap: start over
+            }
+            byte[] data = new byte[(int) Math.min(length - offset, Integer.MAX_VALUE - 16)];
+            open.seek(offset);
+            open.readFully(data);
             int start = 0;
             for (int i = 0; i < data.length; i++) {
                 if (data[i] == '\n') {
@@ -159,7 +207,22 @@ public final class LogReader {
                 }
             }
             offset += start;
-            return out;
+        }
+
+        private static Object keyOf(Path file) {
+            try {
+                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (open != null) {
+                open.close();
+                open = null;
+            }
         }
     }
 

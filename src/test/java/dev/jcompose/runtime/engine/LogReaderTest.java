@@ -50,4 +50,34 @@ class LogReaderTest {
         assertEquals(LogLine.Stream.STDERR, rest.get(0).stream());
         assertEquals(Instant.parse("2026-01-01T00:00:02Z"), rest.get(1).time());
     }
+
+    @Test
+    void aDeletedLogStillDrainsWhatWasWrittenLast() throws Exception {
+        Path file = dir.resolve("auto-removed.log");
+        Files.writeString(file, "");
+        try (LogReader.Tail tail = new LogReader.Tail(file, 0)) {
+            assertTrue(tail.read().isEmpty());
+            Files.writeString(file, "2026-01-01T00:00:00Z stdout F last words\n", StandardOpenOption.APPEND);
+            Files.delete(file); // AutoRemove: the container and its log are gone before the next poll
+            var rest = tail.read();
+            assertEquals(1, rest.size());
+            assertEquals("last words\n", text(rest.get(0)));
+        }
+    }
+
+    @Test
+    void aRotatedLogIsDrainedThenTheNewFileFollowed() throws Exception {
+        Path file = dir.resolve("rotated.log");
+        Files.writeString(file, "2026-01-01T00:00:00Z stdout F one\n");
+        try (LogReader.Tail tail = new LogReader.Tail(file, 0)) {
+            assertEquals(1, tail.read().size());
+            Files.writeString(file, "2026-01-01T00:00:01Z stdout F two\n", StandardOpenOption.APPEND);
+            Files.move(file, dir.resolve("rotated.log.1"));
+            Files.writeString(file, "2026-01-01T00:00:02Z stdout F three\n");
+            var rest = tail.read();
+            assertEquals(2, rest.size(), rest.toString());
+            assertEquals("two\n", text(rest.get(0)));
+            assertEquals("three\n", text(rest.get(1)));
+        }
+    }
 }
