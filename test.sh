@@ -11,4 +11,13 @@ if command -v dockerd >/dev/null && ! docker info >/dev/null 2>&1 && [ "$(id -u)
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 if docker info >/dev/null 2>&1; then scripts/make-busybox-image.sh; fi
-exec mvn -B test "$@"
+rm -f target/devnull-guard.txt
+status=0
+mvn -B test "$@" || status=$?
+# src/test/java/dev/jcompose/DevNullGuard.java: a test class that destroyed /dev/null fails the run by name
+if [ -s target/devnull-guard.txt ]; then
+  echo "test.sh: /dev/null was damaged during the run:" >&2
+  cat target/devnull-guard.txt >&2
+  [ "$status" -ne 0 ] || status=1
+fi
+exit "$status"
