@@ -156,6 +156,11 @@ public final class CopyService {
                     + "\" does not exist");
         }
         boolean exists = Files.exists(target);
+        if (exists && !Files.isDirectory(target) && !Files.isRegularFile(target)) {
+            // a device, FIFO or socket: extracting would replace it with a regular file (think /dev/null)
+            throw new ComposeException(ComposeException.Kind.CONFLICT, "destination \"" + destination
+                    + "\" must be a directory or a regular file");
+        }
         CopyRules.Placement placement = CopyRules.place(stat.isDirectory(), source, local, exists,
                 exists && Files.isDirectory(target));
         try (InputStream in = engine.copyFrom(c.id(), path)) {

@@ -105,6 +105,7 @@ final class LocalArchive {
                 throw new ComposeException(ComposeException.Kind.ENGINE, "invalid archive entry " + e.getName()
                         + ": outside of " + directory);
             }
+            requireNoLinkBetween(base, target.getParent(), e.getName());
             Files.createDirectories(target.getParent());
             if (e.isDirectory()) {
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
@@ -126,6 +127,20 @@ final class LocalArchive {
                 continue;
             }
             setAttributes(target, e);
+        }
+    }
+
+    /**
+     * An entry must not be written through a symlink that an earlier entry (or the directory itself) put inside
+     * the target: "link -> /dev" followed by "link/null" is inside the directory by name only, and
+     * Files.copy(REPLACE_EXISTING) would replace the host's /dev/null.
+     */
+    private static void requireNoLinkBetween(Path base, Path parent, String entry) {
+        for (Path p = parent; p != null && p.startsWith(base) && !p.equals(base); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                throw new ComposeException(ComposeException.Kind.ENGINE, "invalid archive entry " + entry
+                        + ": it would be written through the symlink " + p);
+            }
         }
     }
 

@@ -74,4 +74,28 @@ class LocalArchiveTest {
                 () -> LocalArchive.write(dir.resolve("absent"), "absent", false, new ByteArrayOutputStream()));
         assertEquals(ComposeException.Kind.NOT_FOUND, e.kind());
     }
+
+    @Test
+    void anEntryIsNeverWrittenThroughALinkFromTheSameArchive() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path victim = Files.writeString(outside.resolve("null"), "keep me");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry link = new TarArchiveEntry("x/dev", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName(outside.toString());
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            byte[] data = "overwritten".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            TarArchiveEntry file = new TarArchiveEntry("x/dev/null");
+            file.setSize(data.length);
+            tar.putArchiveEntry(file);
+            tar.write(data);
+            tar.closeArchiveEntry();
+        }
+        Path out = Files.createDirectories(dir.resolve("out2"));
+        ComposeException e = assertThrows(ComposeException.class, () -> LocalArchive.extract(
+                new ByteArrayInputStream(bytes.toByteArray()), out, "x", "x"));
+        assertTrue(e.getMessage().contains("symlink"), e.getMessage());
+        assertEquals("keep me", Files.readString(victim));
+    }
 }

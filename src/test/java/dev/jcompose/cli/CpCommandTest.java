@@ -106,6 +106,18 @@ class CpCommandTest {
         assertTrue(noSource.err().contains("no such file or directory"), noSource.err());
     }
 
+    @Test
+    void aDeviceLikeDestinationIsNeverReplacedByAFile() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "hello");
+        assertEquals(0, cli.run("cp", "a.txt", "web:/tmp").code());
+        Path fifo = dir.resolve("fifo"); // stands for /dev/null: neither a file nor a directory
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ServiceCli.Result out = cli.run("cp", "web:/tmp/a.txt", "fifo");
+        assertEquals(1, out.code(), out.err());
+        assertTrue(out.err().contains("must be a directory or a regular file"), out.err());
+        assertTrue(Files.isRegularFile(fifo) == false && Files.exists(fifo), "the FIFO is still there");
+    }
+
     private static List<String> entries(byte[] tar) throws IOException {
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
