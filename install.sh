@@ -55,7 +55,9 @@ fi
 
 # AOT cache (JDK 25+): one training JVM runs the common commands on the hello example (after the engine is up,
 # so plan/ps go the whole way); the launcher then starts in ~1/3 of the time.
-if "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+# The probe reads the flag list: probing with -XX:AOTCacheOutput=/dev/null made the JVM delete /dev/null and write
+# a regular file in its place (it removes an existing output file before dumping), which broke every later test.
+if "$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
   rm -f "$LIB/jcompose.aot"
   (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" -XX:TieredStopAtLevel=1 \
       -Xlog:aot=off -Xlog:cds=off -cp "$LIB/jcompose.jar" dev.jcompose.cli.AotTraining \

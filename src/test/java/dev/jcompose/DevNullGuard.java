@@ -12,9 +12,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Twice on this machine a test run left /dev/null as a regular file, which breaks every later shell redirect
- * and any container given /dev/null as a device. The cause was not found by reading code, so every test class
- * is checked after it ran: the first class after which /dev/null is no longer a character device is recorded in
+ * /dev/null was found as a regular file on this machine several times, which breaks every later shell redirect
+ * and any container given /dev/null as a device (the cause, found with the kernel audit log: install.sh probed
+ * for AOT support with -XX:AOTCacheOutput=/dev/null, and the JVM removes an existing output file before it
+ * dumps). So that a test can never do the same unnoticed, every test class is checked after it ran: the first class after which /dev/null is no longer a character device is recorded in
  * target/devnull-guard.txt (test.sh fails the run on it) and the device is put back so the rest of the run
  * still means something.
  */
