@@ -46,14 +46,23 @@ public final class EngineHosts {
         return candidates(env).stream().map(c -> probe(c, env)).toList();
     }
 
-    /** The first reachable engine host, if any. */
+    /** The first reachable engine host, if any (a /_ping that answers; no version asked). */
     public static Optional<URI> discover(Map<String, String> env) {
         for (Candidate candidate : candidates(env)) {
-            if (probe(candidate, env).reachable()) {
+            if (answersPing(candidate, env)) {
                 return Optional.of(candidate.host());
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean answersPing(Candidate candidate, Map<String, String> env) {
+        URI host = candidate.host();
+        if ("unix".equals(host.getScheme())) {
+            Path socket = Path.of(host.getPath());
+            return Files.exists(socket) && SocketPing.ok(socket, PROBE_TIMEOUT);
+        }
+        return probe(candidate, env).reachable();
     }
 
     public static Probe probe(Candidate candidate, Map<String, String> env) {
