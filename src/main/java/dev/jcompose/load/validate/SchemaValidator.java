@@ -15,7 +15,17 @@ public final class SchemaValidator {
     }
 
     public static void validate(MapNode root) {
-        Holder.SCHEMA.validate(root);
+        java.util.Optional<ValidTrees> cache = Cache.TREES;
+        if (cache.isPresent() && cache.get().known(root)) {
+            return;
+        }
+        Holder.SCHEMA.validate(root); // throws when invalid: only valid trees are remembered
+        cache.ifPresent(c -> c.remember(root));
+    }
+
+    /** The user's cache of valid trees: looked up before the (costly) schema is compiled. */
+    private static final class Cache {
+        static final java.util.Optional<ValidTrees> TREES = ValidTrees.forUser(RESOURCE);
     }
 
     /** Compiled on first use, once per JVM (class initialisation is thread-safe). */
