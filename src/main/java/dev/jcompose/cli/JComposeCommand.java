@@ -9,40 +9,9 @@ import picocli.CommandLine.Spec;
 
 /** `jcompose`: the root command; global options live here and subcommands reach them through their parent. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "Define and run multi-container applications (Compose Specification)",
-        subcommands = {
-            BuildCommand.class,
-            CompletionCommand.class,
-            ConfigCommand.class,
-            CpCommand.class,
-            CreateCommand.class,
-            DocsCommand.class,
-            DownCommand.class,
-            EngineCommand.class,
-            EventsCommand.class,
-            ExecCommand.class,
-            ImagesCommand.class,
-            KillCommand.class,
-            LogsCommand.class,
-            LsCommand.class,
-            PauseCommand.class,
-            PlanCommand.class,
-            PortCommand.class,
-            PsCommand.class,
-            PullCommand.class,
-            PushCommand.class,
-            RestartCommand.class,
-            RmCommand.class,
-            RunCommand.class,
-            ScaleCommand.class,
-            StartCommand.class,
-            StopCommand.class,
-            TopCommand.class,
-            UnpauseCommand.class,
-            UpCommand.class,
-            VersionCommand.class,
-            WaitCommand.class,
-        })
+        description = "Define and run multi-container applications (Compose Specification)"
+        // subcommands: Subcommands adds them, only the one a command line names when it can tell (start-up time)
+        )
 public final class JComposeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

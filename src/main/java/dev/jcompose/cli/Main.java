@@ -21,7 +21,7 @@ public final class Main {
      * an engine chosen by JCOMPOSE_ENGINE* variables the JVM cannot set on itself).
      */
     public static int run(java.util.Map<String, String> env, String... args) {
-        CommandLine cli = newCommandLine();
+        CommandLine cli = newCommandLine(args);
         ((JComposeCommand) cli.getCommand()).global().env = env;
         try {
             return cli.execute(args);
@@ -36,9 +36,16 @@ public final class Main {
         }
     }
 
+    /** The whole command tree. */
     static CommandLine newCommandLine() {
+        return newCommandLine(null);
+    }
+
+    /** The tree {@code args} needs: see {@link Subcommands} (null: every subcommand). */
+    static CommandLine newCommandLine(String[] args) {
         JComposeCommand root = new JComposeCommand();
         CommandLine cli = new CommandLine(root);
+        Subcommands.addFor(cli, args);
         cli.setExecutionExceptionHandler(new ErrorHandler(root));
         cli.setParameterExceptionHandler(new ErrorHandler(root)::handleParseException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
