@@ -121,7 +121,8 @@ final class StageBuilder {
         List<String> argPairs = new ArrayList<>();
         List<String> containerEnv = new ArrayList<>(state.runConfig().env() == null ? List.of()
                 : state.runConfig().env());
-        Set<String> envNames = env(new ImageState(null, state.config(), List.of())).keySet();
+        Set<String> envNames = new java.util.HashSet<>();
+        containerEnv.forEach(e -> envNames.add(e.contains("=") ? e.substring(0, e.indexOf('=')) : e));
         args.forEach((k, v) -> {
             if (v != null && !envNames.contains(k)) {
                 argPairs.add(k + "=" + v);
