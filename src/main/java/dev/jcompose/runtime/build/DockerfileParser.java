@@ -1,6 +1,5 @@
 package dev.jcompose.runtime.build;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -127,8 +126,19 @@ public final class DockerfileParser {
             return null;
         }
         try {
-            return JSON.readValue(text, new TypeReference<List<String>>() { });
-        } catch (IOException | IllegalArgumentException e) {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isArray()) {
+                return null;
+            }
+            List<String> words = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode n : node) {
+                if (!n.isTextual()) {
+                    return null; // Docker wants strings only; anything else is the shell form
+                }
+                words.add(n.asText());
+            }
+            return words;
+        } catch (IOException e) {
             return null;
         }
     }
