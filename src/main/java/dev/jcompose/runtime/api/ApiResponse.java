@@ -31,6 +31,14 @@ public sealed interface ApiResponse {
         }
     }
 
+    /**
+     * Implemented by the stream a {@link StreamWriter} gets: whether the client is still connected, for work
+     * that writes rarely (a silent build step) and must stop when nobody listens any more.
+     */
+    interface ClientAware {
+        boolean clientConnected();
+    }
+
     @FunctionalInterface
     interface StreamWriter {
         void write(OutputStream out) throws IOException;

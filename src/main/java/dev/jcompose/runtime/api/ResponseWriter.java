@@ -108,11 +108,16 @@ final class ResponseWriter {
     }
 
     /** Each write becomes one HTTP chunk; writes block until the chunk is flushed (back-pressure). */
-    private static final class ChunkStream extends OutputStream {
+    private static final class ChunkStream extends OutputStream implements ApiResponse.ClientAware {
         private final ChannelHandlerContext ctx;
 
         ChunkStream(ChannelHandlerContext ctx) {
             this.ctx = ctx;
+        }
+
+        @Override
+        public boolean clientConnected() {
+            return ctx.channel().isActive();
         }
 
         @Override

@@ -1,11 +1,15 @@
 package dev.jcompose.runtime.daemon;
 
+import dev.jcompose.runtime.api.routes.BuildRoutes;
 import dev.jcompose.runtime.api.routes.ContainerApi;
 import dev.jcompose.runtime.api.routes.ImageRoutes;
 import dev.jcompose.runtime.api.routes.NetworkRoutes;
+import dev.jcompose.runtime.build.BuildEnvironment;
+import dev.jcompose.runtime.build.ImageBuilder;
 import dev.jcompose.runtime.engine.ContainerEngine;
 import dev.jcompose.runtime.engine.EngineOptions;
 import dev.jcompose.runtime.netattach.EmbeddedNetworking;
+import dev.jcompose.runtime.oci.DockerDefaults;
 import dev.jcompose.runtime.registry.RegistryClient;
 import java.time.Clock;
 
@@ -25,9 +29,13 @@ public final class StandardDaemon {
         ContainerEngine containers = ContainerEngine.open(EngineOptions.defaults(config.root(), config.runDir())
                 .withNetwork(networking), stores.images(), stores.snapshots());
         networking.reconcile(liveContainers(containers));
+        ImageBuilder builder = new ImageBuilder(BuildEnvironment.forDaemon(config.root(), config.runDir(),
+                DockerDefaults.CGROUP_PARENT, stores.images(), stores.content(), stores.snapshots(), networking));
+        builder.recover();
         daemon.addPart(networking).addPart(containers)
                 .addRoutes(new NetworkRoutes(networking.manager(), containers)::register)
                 .addRoutes(r -> ContainerApi.register(r, containers, config.root(), Clock.systemUTC()))
+                .addRoutes(new BuildRoutes(builder)::register)
                 .addRoutes(new ImageRoutes(stores.images(), stores.content(), containers, new RegistryClient())::register)
                 .counts(() -> {
                     ContainerEngine.Counts c = containers.counts();

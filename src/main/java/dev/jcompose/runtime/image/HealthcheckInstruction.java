@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** HEALTHCHECK NONE | HEALTHCHECK [--interval=D --timeout=D --start-period=D --start-interval=D --retries=N] CMD ... */
-final class HealthcheckInstruction {
+public final class HealthcheckInstruction {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private HealthcheckInstruction() {
     }
 
-    static HealthConfig parse(String args) {
+    public static HealthConfig parse(String args) {
         if (args.equalsIgnoreCase("NONE")) {
             return new HealthConfig(List.of("NONE"), 0, 0, 0, 0, 0);
         }

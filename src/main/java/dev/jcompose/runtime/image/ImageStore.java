@@ -90,6 +90,23 @@ public final class ImageStore {
         return new LoadResult(List.of(new LoadResult.LoadedImage(record.id(), tags)), notes);
     }
 
+    /**
+     * Records an image the builder made (its config and layer blobs already in the content store) and points
+     * {@code tags} at it; returns what {@code docker load} would report (notes on renamed old images).
+     */
+    public LoadResult addBuilt(Digest configId, List<ImageRecord.Layer> layers, List<Reference> tags) {
+        return add(new ImageRecord(configId, null, layers, clock.instant().toString()),
+                tags.stream().map(Reference::withDefaultTag).toList());
+    }
+
+    /**
+     * Unpacks a layer list that is not (yet) an image, e.g. a build step's parent, into committed snapshots;
+     * returns the top chain id, the parent for {@code prepare}, or null for no layers.
+     */
+    public String unpackLayers(List<ImageRecord.Layer> layers) {
+        return unpacker.unpack(new ImageRecord(null, null, layers, null));
+    }
+
     /** Points {@code target} (a name, tagged or not) at the image {@code source} resolves to. */
     public synchronized void tag(String source, String target) {
         Digest id = resolve(source);

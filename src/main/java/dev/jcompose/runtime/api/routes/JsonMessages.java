@@ -55,6 +55,22 @@ final class JsonMessages {
         return write(body);
     }
 
+    /** {@code {"aux":{"ID":..}}}: the built image's id, which clients read from the stream. */
+    JsonMessages auxId(String id) {
+        return write(Map.of("aux", Map.of("ID", id)));
+    }
+
+    /** An error with dockerd's {@code errorDetail.code} (a failing RUN's exit code, which the CLI exits with). */
+    JsonMessages error(String message, int code) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", code);
+        detail.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errorDetail", detail);
+        body.put("error", message);
+        return write(body);
+    }
+
     private JsonMessages write(Map<String, Object> message) {
         try {
             byte[] json = Json.bytes(message);

@@ -21,10 +21,23 @@ final class DockerCli {
 
     private final Path binary;
     private final URI host;
+    private final java.util.Map<String, String> env;
 
     DockerCli(Path binary, URI host) {
+        this(binary, host, java.util.Map.of());
+    }
+
+    private DockerCli(Path binary, URI host, java.util.Map<String, String> env) {
         this.binary = binary;
         this.host = host;
+        this.env = env;
+    }
+
+    /** The same CLI with extra environment variables (e.g. DOCKER_BUILDKIT=0 for the classic builder). */
+    DockerCli withEnv(java.util.Map<String, String> extra) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(extra);
+        return new DockerCli(binary, host, all);
     }
 
     static Path find() {
@@ -46,6 +59,7 @@ final class DockerCli {
                     .redirectOutput(out).redirectError(err);
             pb.environment().remove("DOCKER_HOST");
             pb.environment().put("DOCKER_CONFIG", out.getParent() + "/jct-docker-config");
+            pb.environment().putAll(env);
             long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -53,6 +53,8 @@ public final class EmbeddedDaemon implements AutoCloseable {
     /** Real networking in test mode (jcta-* names, 10.214.0.0/16); torn down entirely by {@link #close}. */
     public final dev.jcompose.runtime.netattach.EmbeddedNetworking networking;
     public final String cgroupParent;
+    /** The image builder (POST /build), over the same stores and networking. */
+    public final dev.jcompose.runtime.build.ImageBuilder builder;
     private EngineDaemon daemon;
     private final java.util.Set<String> createdIds = new java.util.HashSet<>();
     private LocalContentStore content;
@@ -95,6 +97,9 @@ public final class EmbeddedDaemon implements AutoCloseable {
         engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(this.cgroupParent)
                 .withNetwork(networking), images, snapshots);
         networking.reconcile(dev.jcompose.runtime.daemon.StandardDaemon.liveContainers(engine));
+        builder = new dev.jcompose.runtime.build.ImageBuilder(dev.jcompose.runtime.build.BuildEnvironment.forDaemon(
+                root, run, this.cgroupParent, images, content, snapshots, networking));
+        builder.recover();
     }
 
     /** A new daemon directory whose image store already holds busybox, for a daemon started elsewhere. */
@@ -117,6 +122,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
         daemon = new EngineDaemon(config).addPart(engine)
                 .addRoutes(r -> ContainerApi.register(r, engine, root, Clock.systemUTC()))
                 .addRoutes(new NetworkRoutes(networking.manager(), engine)::register)
+                .addRoutes(new BuildRoutes(builder)::register)
                 .addRoutes(new ImageRoutes(images, content, engine, new dev.jcompose.runtime.registry.RegistryClient())
                         ::register)
                 .counts(() -> {
