@@ -70,7 +70,9 @@ final class BuildRun {
 
     void stepLine(Instruction i) {
         step++;
-        output.stream("Step " + step + "/" + dockerfile.stepCount() + " : " + i.original() + "\n");
+        // the labels option is one more LABEL step at the end, and dockerd counts it in the total
+        int total = dockerfile.stepCount() + (options.labels().isEmpty() ? 0 : 1);
+        output.stream("Step " + step + "/" + total + " : " + i.original() + "\n");
         if (output.cancelled()) {
             throw new BuildException("the build was cancelled: the client went away");
         }
