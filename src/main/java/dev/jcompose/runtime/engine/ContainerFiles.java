@@ -49,8 +49,7 @@ public final class ContainerFiles {
     public void archive(String ref, String path, OutputStream out) {
         withView(ref, (r, view) -> {
             PathStat stat = statOf(r, ref, view, path);
-            String clean = clean(path);
-            FsView.Located at = view.resolve(clean, false);
+            FsView.Located at = located(view, path);
             String rebase = path.endsWith("/.") || path.equals(".") ? "." : stat.name();
             TreeTar.write(view, at, rebase, false, out);
             ctx.containerEvent(r, "archive-path");
@@ -96,9 +95,12 @@ public final class ContainerFiles {
 
     private PathStat statOf(ContainerRecord r, String ref, FsView view, String path) throws IOException {
         String clean = clean(path);
-        FsView.Located at = view.resolve(clean, false);
+        FsView.Located at = located(view, path);
         if (!FsView.exists(at)) {
             throw notFound(ref, path);
+        }
+        if (wantsDirectory(path) && !Files.isDirectory(at.host(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new RuntimeError(500, "lstat " + path + ": not a directory");
         }
         String linkTarget = "";
         if (Files.isSymbolicLink(at.host())) {
@@ -107,6 +109,18 @@ public final class ContainerFiles {
         List<String> parts = FsView.split(clean);
         String name = path.endsWith("/.") ? "." : parts.isEmpty() ? "/" : parts.get(parts.size() - 1);
         return PathStat.of(at.host(), name, linkTarget);
+    }
+
+    /**
+     * The path's target: the last link is not followed, except after a trailing slash (the kernel follows it
+     * there, so {@code /bin/sh/} is what the link names, which must be a directory).
+     */
+    private static FsView.Located located(FsView view, String path) {
+        return view.resolve(clean(path), wantsDirectory(path));
+    }
+
+    private static boolean wantsDirectory(String path) {
+        return path.endsWith("/") || path.endsWith("/.");
     }
 
     private static RuntimeError notFound(String ref, String path) {
