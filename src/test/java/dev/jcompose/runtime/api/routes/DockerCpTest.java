@@ -42,6 +42,7 @@ class DockerCpTest {
         Files.writeString(tmp.resolve("src/a.txt"), "alpha\n");
         Files.writeString(tmp.resolve("src/sub/b.txt"), "beta\n");
         Files.createSymbolicLink(tmp.resolve("src/lnk"), Path.of("a.txt"));
+        Files.createSymbolicLink(tmp.resolve("src/dl"), Path.of("sub"));
         Files.setPosixFilePermissions(tmp.resolve("src/sub/b.txt"), java.nio.file.attribute.PosixFilePermissions
                 .fromString("rwxr-x---"));
         assertTrue(Files.isDirectory(src));
@@ -78,6 +79,11 @@ class DockerCpTest {
         ok(docker, "cp", name + ":/bin/sh", out + "/sh");
         ok(docker, "cp", "-L", name + ":/bin/sh", out + "/shL");
         ok(docker, "cp", name + ":/tmp/renamed.txt", out + "/");
+        // symlinks inside the container: a path through a linked directory, a copy into it, onto a file link
+        ok(docker, "cp", name + ":/tmp/d1/dl/b.txt", out + "/via-dl.txt");
+        ok(docker, "cp", src + "/a.txt", name + ":/tmp/d1/dl/");
+        ok(docker, "cp", src + "/sub/b.txt", name + ":/tmp/d2/lnk");
+        ok(docker, "cp", name + ":/tmp/d1/dl", out + "/dl-itself");
         DockerCli.Result missing = docker.run("cp", name + ":/nope", out + "/x");
         seen.add("missing: exit " + missing.exitCode() + " " + missing.stderr().replace(name, "NAME").strip());
         DockerCli.Result notDir = docker.run("cp", src + "/a.txt", name + ":/tmp/a.txt/");
