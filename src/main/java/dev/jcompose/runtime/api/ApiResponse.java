@@ -39,6 +39,14 @@ public sealed interface ApiResponse {
         boolean clientConnected();
     }
 
+    /** Another response with extra headers (X-Docker-Container-Path-Stat of the archive endpoints). */
+    record WithHeaders(ApiResponse response, java.util.Map<String, String> headers) implements ApiResponse {
+        @Override
+        public int status() {
+            return response.status();
+        }
+    }
+
     @FunctionalInterface
     interface StreamWriter {
         void write(OutputStream out) throws IOException;

@@ -28,15 +28,22 @@ final class ResponseWriter {
         this.keepAlive = keepAlive;
     }
 
+    private java.util.Map<String, String> extraHeaders = java.util.Map.of();
+
     void write(ApiResponse response, boolean head) {
         switch (response) {
+            case ApiResponse.WithHeaders w -> {
+                extraHeaders = w.headers();
+                write(w.response(), head);
+            }
             case ApiResponse.Full f -> full(f, head);
             case ApiResponse.Streamed s -> streamed(s);
             case ApiResponse.Hijacked h -> hijacked(h);
         }
     }
 
-    private static void standardHeaders(HttpHeaders h) {
+    private void standardHeaders(HttpHeaders h) {
+        extraHeaders.forEach(h::set);
         h.set("Api-Version", ApiServer.API_VERSION);
         h.set("Docker-Experimental", "false");
         h.set("Ostype", "linux");

@@ -36,6 +36,8 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final ContainerCreator creator;
     private final LogReader logs;
     private final NetworkConnections connections;
+    private final ContainerFiles files;
+    private final ContainerTop top;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
 
@@ -47,6 +49,8 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         this.creator = new ContainerCreator(ctx);
         this.logs = new LogReader(ctx);
         this.connections = new NetworkConnections(ctx);
+        this.files = new ContainerFiles(ctx);
+        this.top = new ContainerTop(ctx);
         ctx.health = new HealthMonitor(ctx.clock, execs::probe, lifecycle::healthResult);
         ctx.supervisor = new Supervisor(ctx.clock, Supervisor.Scheduler.of(scheduler), lifecycle::restartByPolicy);
         lifecycle.autoRemove = id -> Lifecycle.quietly(() -> remove(id, true, true));
@@ -245,6 +249,16 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
 
     public ExecManager execs() {
         return execs;
+    }
+
+    /** docker cp and docker export. */
+    public ContainerFiles files() {
+        return files;
+    }
+
+    /** docker top. */
+    public ContainerTop top() {
+        return top;
     }
 
     public LogReader logs() {

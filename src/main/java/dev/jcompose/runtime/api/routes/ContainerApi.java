@@ -13,6 +13,7 @@ public final class ContainerApi {
     public static void register(Router router, ContainerEngine engine, Path root, Clock clock) {
         new ContainerRoutes(engine, root.resolve("containers"), clock).register(router);
         new ContainerStreams(engine).register(router);
+        new ArchiveRoutes(engine).register(router);
         new ExecRoutes(engine).register(router);
         new VolumeRoutes(engine).register(router);
         new EventRoutes(engine, clock).register(router);
