@@ -37,7 +37,7 @@ final class DockerConnection implements AutoCloseable {
 
     private final URI host;
     private final Map<String, String> env;
-    private final DockerClientConfig config;
+    private final DockerEngine.Options options;
     private final DockerHttpClient shortHttp;
     private final DockerHttpClient longHttp;
     /**
@@ -49,14 +49,27 @@ final class DockerConnection implements AutoCloseable {
     DockerConnection(DockerEngine.Options options) {
         this.host = options.host();
         this.env = options.env();
-        this.config = clientConfig(options);
-        this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig()).maxConnections(options.parallel() + 4)
+        this.options = options;
+        // Not DefaultDockerClientConfig here: building it reads ~/.docker/config.json through docker-java's own
+        // object mapper (~20 ms of every command); only the streams client, built on first use, needs it.
+        com.github.dockerjava.transport.SSLConfig ssl = sslConfig(options);
+        this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
+                .sslConfig(ssl).maxConnections(options.parallel() + 4)
                 .connectionTimeout(options.connectTimeout()).responseTimeout(options.responseTimeout()).build();
         // Streams hold a connection each (one `logs -f` per container, events), so this pool is wider.
-        this.longHttp = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig()).maxConnections(Math.max(64, options.parallel() * 4))
+        this.longHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
+                .sslConfig(ssl).maxConnections(Math.max(64, options.parallel() * 4))
                 .connectionTimeout(options.connectTimeout()).build();
+    }
+
+    /** DOCKER_TLS_VERIFY: the certificates of DOCKER_CERT_PATH (default ~/.docker), as docker-java reads them. */
+    static com.github.dockerjava.transport.SSLConfig sslConfig(DockerEngine.Options options) {
+        if (options.env().getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty()) {
+            return null;
+        }
+        String certPath = options.env().getOrDefault("DOCKER_CERT_PATH", "");
+        return new com.github.dockerjava.core.LocalDirectorySSLConfig(certPath.isEmpty()
+                ? System.getProperty("user.home") + "/.docker" : certPath);
     }
 
     private static DockerClientConfig clientConfig(DockerEngine.Options options) {
@@ -116,7 +129,7 @@ final class DockerConnection implements AutoCloseable {
     /** The docker-java client for streaming commands (logs, events, exec attach, pull). */
     synchronized DockerClient streams() {
         if (streams == null) {
-            streams = DockerClientImpl.getInstance(config, longHttp);
+            streams = DockerClientImpl.getInstance(clientConfig(options), longHttp);
         }
         return streams;
     }
