@@ -8,6 +8,7 @@ import dev.jcompose.engine.Stdio;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.exec.DependencyWaiter;
+import dev.jcompose.exec.FileInjector;
 import dev.jcompose.exec.ProgressListener;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
@@ -63,9 +64,16 @@ public final class RunService {
         String name = req.name() != null && !req.name().isEmpty() ? req.name()
                 : Names.oneOffContainer(project.name(), target.name(), slug);
         String digest = ImageResolver.present(engine, project, List.of(target)).get(target.name());
-        Map<String, String> labels = DesiredLabels.forOneOff(project, target, slug, ConfigHash.of(target), digest);
+        Map<String, String> labels = DesiredLabels.forOneOff(project, target, slug, ConfigHash.of(project, target), digest);
         ContainerSpec spec = OneOffSpec.build(project, target, name, labels, req, this::containerOf);
+        FileInjector.check(project, target);
         String id = engine.createContainer(spec);
+        try {
+            FileInjector.inject(engine, project, target, id);
+        } catch (RuntimeException e) {
+            removeQuietly(id); // a one-off that cannot get its secrets is not left behind
+            throw e;
+        }
         return new OneOff(id, name, req.tty(), req.interactive(), req.remove());
     }
 
