@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications (Compose Specification)",
         subcommands = {
+            AttachCommand.class,
             BuildCommand.class,
             CompletionCommand.class,
             ConfigCommand.class,
