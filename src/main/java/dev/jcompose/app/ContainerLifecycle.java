@@ -6,6 +6,7 @@ import dev.jcompose.engine.Engine;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.exec.ContainerStopper;
 import dev.jcompose.exec.DependencyWaiter;
+import dev.jcompose.exec.FileInjector;
 import dev.jcompose.exec.ProgressEvent;
 import dev.jcompose.exec.ProgressListener;
 import dev.jcompose.graph.GraphWalker;
@@ -72,6 +73,9 @@ public final class ContainerLifecycle {
             forEach(ofService(all, service).stream().filter(c -> !c.state().isUp()).toList(), c -> {
                 String name = ProjectContainers.name(c);
                 listener.on(ProgressEvent.working("Container", name, "Starting"));
+                if (project != null && model != null) {
+                    FileInjector.inject(engine, project, model, c.id());
+                }
                 engine.startContainer(c.id());
                 listener.on(ProgressEvent.done("Container", name, "Started"));
             });

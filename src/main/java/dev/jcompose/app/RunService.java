@@ -1,5 +1,8 @@
 package dev.jcompose.app;
 
+import dev.jcompose.app.build.BuildOptions;
+import dev.jcompose.app.build.BuildPolicy;
+import dev.jcompose.app.build.Builder;
 import dev.jcompose.engine.ContainerSpec;
 import dev.jcompose.engine.ContainerSummary;
 import dev.jcompose.engine.Engine;
@@ -8,6 +11,7 @@ import dev.jcompose.engine.Stdio;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.exec.DependencyWaiter;
+import dev.jcompose.exec.FileInjector;
 import dev.jcompose.exec.ProgressListener;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
@@ -50,12 +54,23 @@ public final class RunService {
 
     /** Everything up to a created (not started) container. Failures leave no one-off container behind. */
     public OneOff create(RunRequest req) {
+        return create(req, BuildPolicy.MISSING);
+    }
+
+    /**
+     * As {@link #create(RunRequest)}, building images under {@code build}: MISSING builds the target's image when
+     * it is absent; ALWAYS (run --build) rebuilds the target and its dependencies that have a build section, as
+     * compose's run --build sets pull_policy build on every service.
+     */
+    public OneOff create(RunRequest req, BuildPolicy build) {
         Service target = target(req.service());
         if (req.servicePorts() && !req.publish().isEmpty()) {
             throw ComposeException.usage("--service-ports and --publish are incompatible");
         }
         OneOffSpec.labels(req.labels()); // reject a bad -l before anything changes
-        startDependencies(target, req);
+        Builder builder = new Builder(engine, project, listener);
+        builder.build(builder.toBuild(List.of(target), build), BuildOptions.defaults(parallel));
+        startDependencies(target, req, build);
         if (!req.noDeps()) {
             awaitDependencies(target);
         }
@@ -63,9 +78,16 @@ public final class RunService {
         String name = req.name() != null && !req.name().isEmpty() ? req.name()
                 : Names.oneOffContainer(project.name(), target.name(), slug);
         String digest = ImageResolver.present(engine, project, List.of(target)).get(target.name());
-        Map<String, String> labels = DesiredLabels.forOneOff(project, target, slug, ConfigHash.of(target), digest);
+        Map<String, String> labels = DesiredLabels.forOneOff(project, target, slug, ConfigHash.of(project, target), digest);
         ContainerSpec spec = OneOffSpec.build(project, target, name, labels, req, this::containerOf);
+        FileInjector.check(project, target);
         String id = engine.createContainer(spec);
+        try {
+            FileInjector.inject(engine, project, target, id);
+        } catch (RuntimeException e) {
+            removeQuietly(id); // a one-off that cannot get its secrets is not left behind
+            throw e;
+        }
         return new OneOff(id, name, req.tty(), req.interactive(), req.remove());
     }
 
@@ -113,11 +135,11 @@ public final class RunService {
         return s;
     }
 
-    private void startDependencies(Service target, RunRequest req) {
+    private void startDependencies(Service target, RunRequest req, BuildPolicy build) {
         RunScope scope = RunScope.of(project, target);
         UpRequest up = new UpRequest(List.of(scope.standIn()), false, false, req.noDeps(), false, false,
                 req.removeOrphans(), false, Map.of(), req.pull(), req.quietPull(), false, null, null, false);
-        new ComposeApp(selected, scope.project(), listener, parallel, env).up(up);
+        new ComposeApp(selected, scope.project(), listener, parallel, env).up(up, build);
     }
 
     private void awaitDependencies(Service target) {

@@ -150,7 +150,7 @@ final class ConfigView {
             if (s == null) {
                 throw ComposeException.usage("no such service: " + name);
             }
-            out.add(name + " " + ConfigHash.of(s));
+            out.add(name + " " + ConfigHash.of(project, s));
         }
         return out;
     }

@@ -1,13 +1,15 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.error.ComposeException;
+import dev.jcompose.app.EngineSelector;
+import dev.jcompose.app.PushService;
+import dev.jcompose.model.Project;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `jcompose push`: accepted with compose's flags, not implemented yet (the Engine SPI has no push). */
+/** `jcompose push`: pushes the images of services that are built and named (image: and build.tags). */
 @Command(name = "push", description = "Push service images")
 final class PushCommand extends ServiceCommand {
     @Option(names = "--ignore-push-failures", description = "Push what it can and ignores images with push failures")
@@ -21,6 +23,13 @@ final class PushCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        throw new ComposeException(ComposeException.Kind.ENGINE, "push is not supported yet");
+        Project project = loadProject(services);
+        try (EngineSelector.Selected engine = openEngine();
+                ProgressRenderer progress = quiet ? new ProgressRenderer(err(), ProgressRenderer.Mode.QUIET,
+                        global().ansiEnabled(), "Pushing") : progress("Pushing")) {
+            new PushService(engine.engine(), project, progress).push(new PushService.Request(services, includeDeps,
+                    ignorePushFailures, quiet));
+        }
+        return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.app.EngineSelector;
 import dev.jcompose.app.EnvOverrides;
 import dev.jcompose.app.RunRequest;
 import dev.jcompose.app.RunService;
+import dev.jcompose.app.build.BuildPolicy;
 import dev.jcompose.engine.Stdio;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.load.env.DotEnv;
@@ -96,10 +97,6 @@ final class RunCommand extends ServiceCommand {
             throw ComposeException.usage("--service-ports and --publish are incompatible");
         }
         boolean useTty = tty();
-        if (build) {
-            throw ComposeException.usage("--build is not available yet: jcompose has no build command so far;"
-                    + " build the image first (docker build) and run without --build");
-        }
         String pullPolicy = pullPolicy(matched("--pull"), pull);
         Project project = loadProject(List.of(service));
         if (interactive && useTty && !detach && !stdinIsTerminal()) {
@@ -113,7 +110,7 @@ final class RunCommand extends ServiceCommand {
                         global().ansiEnabled(), "Running") : progress("Running")) {
             RunService run = new RunService(engine, project, progress, global().parallelLimit(), global().env,
                     new SecureRandom());
-            RunService.OneOff created = run.create(req);
+            RunService.OneOff created = run.create(req, build ? BuildPolicy.ALWAYS : BuildPolicy.MISSING);
             progress.close(); // the container's own output follows
             if (detach) {
                 run.startDetached(created);

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 final class Subcommands {
     /** In the order help lists them. SubcommandsTest checks each name against the class's @Command. */
     static final SequencedMap<String, Class<?>> ALL = ordered(List.of(
+            Map.entry("attach", AttachCommand.class),
             Map.entry("build", BuildCommand.class),
             Map.entry("completion", CompletionCommand.class),
             Map.entry("config", ConfigCommand.class),

@@ -159,6 +159,15 @@ public interface Engine extends AutoCloseable {
     /** Pulls from a registry; progress gets one status line per update. */
     void pullImage(String reference, Consumer<String> progress);
 
+    /**
+     * Pushes a local image (by its reference, which names the registry) with anonymous credentials; progress gets
+     * one status line per update. A reference not present locally is NOT_FOUND; a refused push is ENGINE with the
+     * registry's message.
+     */
+    default void pushImage(String reference, Consumer<String> progress) {
+        throw EngineErrors.failure("pushing images is not supported by this engine");
+    }
+
     /** Loads a `docker save` archive (tar). */
     void loadImage(InputStream archive);
 

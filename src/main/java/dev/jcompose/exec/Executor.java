@@ -123,6 +123,10 @@ public final class Executor {
             case CREATE_CONTAINER -> {
                 listener.on(ProgressEvent.working("Container", d.name, d.recreate ? "Recreate" : "Creating")
                         .withDetail(op.cause()));
+                Service toCreate = project.service(op.service());
+                if (toCreate != null) {
+                    FileInjector.check(project, toCreate); // an unset variable fails before the container exists
+                }
                 created.put(node.id(), engine.createContainer(containerSpec(op)));
                 if (!d.recreate) {
                     listener.on(ProgressEvent.done("Container", d.name, "Created"));
@@ -134,6 +138,7 @@ public final class Executor {
                     waiter.awaitDependencies(s);
                 }
                 listener.on(ProgressEvent.working("Container", d.name, "Starting"));
+                FileInjector.inject(engine, project, s, container(op));
                 engine.startContainer(container(op));
                 listener.on(ProgressEvent.done("Container", d.name, "Started"));
             }

@@ -77,7 +77,7 @@ final class ReconcileContext {
     }
 
     String desiredHash(String service) {
-        return options.hasher().service(service(service));
+        return options.hasher().service(desired, service(service));
     }
 
     /** Replica containers of a service still present once earlier stages ran. */

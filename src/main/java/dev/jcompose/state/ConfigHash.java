@@ -1,10 +1,12 @@
 package dev.jcompose.state;
 
+import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +25,46 @@ import java.util.TreeMap;
 public final class ConfigHash {
     private static final List<String> IGNORED = List.of("build", "pull_policy", "scale", "depends_on", "profiles",
             "env_file", "label_file");
+    /** Holds the written files' digests; an x- key cannot clash with a service attribute. */
+    static final String INJECTED_KEY = "x-jcompose-injected-files";
 
     private ConfigHash() {
     }
 
     public static String of(Service service) {
+        return sha256(canonicalJson(hashedDefinition(service.definition())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The hash of a service in its project: as {@link #of(Service)}, plus, when the service has secrets or configs
+     * written from content: or environment: (see {@link InjectedFiles}), their targets, modes, owners and content
+     * digests, so a changed content recreates the container. A service without such files keeps the plain hash,
+     * so containers made before this was hashed are not recreated for nothing.
+     */
+    public static String of(Project project, Service service) {
+        List<InjectedFiles.File> files = InjectedFiles.forHash(project, service);
+        if (files.isEmpty()) {
+            return of(service);
+        }
+        Map<String, Object> d = hashedDefinition(service.definition());
+        List<Object> injected = new ArrayList<>();
+        for (InjectedFiles.File f : files) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", f.kind().word());
+            entry.put("target", f.target());
+            entry.put("mode", f.mode());
+            entry.put("uid", f.uid());
+            entry.put("gid", f.gid());
+            entry.put("sha256", sha256(f.content()));
+            injected.add(entry);
+        }
+        d.put(INJECTED_KEY, injected);
+        return sha256(canonicalJson(d).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] json = canonicalJson(hashedDefinition(service.definition())).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,6 +1,7 @@
 package dev.jcompose.state;
 
 import dev.jcompose.model.Network;
+import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.Volume;
 
@@ -11,6 +12,11 @@ import dev.jcompose.model.Volume;
 public interface Hasher {
     String service(Service service);
 
+    /** The hash of a service within its project (written secrets and configs count); by default as above. */
+    default String service(Project project, Service service) {
+        return service(service);
+    }
+
     String network(Network network);
 
     String volume(Volume volume);
@@ -20,6 +26,11 @@ public interface Hasher {
         @Override
         public String service(Service service) {
             return ConfigHash.of(service);
+        }
+
+        @Override
+        public String service(Project project, Service service) {
+            return ConfigHash.of(project, service);
         }
 
         @Override

@@ -69,11 +69,4 @@ class PullCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("both  Warning"), r.err());
     }
-
-    @Test
-    void pushIsNotSupportedYet() {
-        ServiceCli.Result r = cli.run("push");
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("push is not supported yet"), r.err());
-    }
 }

@@ -104,8 +104,6 @@ class RunCommandTest {
         assertTrue(cli.run("run", "-p", "80", "-P", "web").err().contains(
                 "--service-ports and --publish are incompatible"));
         assertTrue(cli.run("run", "--pull", "sometimes", "web").err().contains("invalid --pull option \"sometimes\""));
-        ServiceCli.Result build = cli.run("run", "--build", "web");
-        assertTrue(build.err().contains("--build is not available yet"), build.err());
         ServiceCli.Result noService = cli.run("run");
         assertEquals(2, noService.code());
         assertTrue(oneOffs().isEmpty());

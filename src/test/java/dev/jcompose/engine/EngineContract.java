@@ -138,6 +138,39 @@ public abstract class EngineContract extends EngineContainerContract {
         assertEquals(busybox.id(), engine.inspectImage(BUSYBOX).id(), "untagging keeps the image");
     }
 
+    /** A registry domain ("127.0.0.1:port") this engine can push to and pull from, or null (push untested). */
+    protected String pushRegistry() {
+        return null;
+    }
+
+    @Test
+    void pushingAnImageThatIsNotHereIsNotFound() {
+        failsWith(Kind.NOT_FOUND, () -> engine.pushImage("127.0.0.1:9/jct-" + fx.run() + "/absent:v1", line -> { }));
+    }
+
+    @Test
+    void pushedImagesPullBackWithTheSameId() {
+        String registry = pushRegistry();
+        org.junit.jupiter.api.Assumptions.assumeTrue(registry != null, "no registry for this engine");
+        String ref = registry + "/jct-" + fx.run() + "/bb:pushed";
+        ImageInfo busybox = engine.inspectImage(BUSYBOX);
+        engine.tagImage(BUSYBOX, ref);
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            engine.pushImage(ref, progress::add);
+            assertFalse(progress.isEmpty(), "push progress reported");
+        } finally {
+            engine.removeImage(ref, false);
+        }
+        failsWith(Kind.NOT_FOUND, () -> engine.inspectImage(ref));
+        engine.pullImage(ref, line -> { });
+        try {
+            assertEquals(busybox.id(), engine.inspectImage(ref).id(), "the registry gave back the pushed image");
+        } finally {
+            engine.removeImage(ref, false);
+        }
+    }
+
     @Test
     void eventsReportTheLifecycleInOrder() throws InterruptedException {
         List<EngineEvent> seen = Collections.synchronizedList(new ArrayList<>());

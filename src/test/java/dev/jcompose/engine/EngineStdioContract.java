@@ -115,6 +115,29 @@ public abstract class EngineStdioContract {
     }
 
     @Test
+    void attachToARunningContainerSeesOnlyNewOutputUntilItExits() throws Exception {
+        String name = fx.name("running");
+        script(name, FakeProcess.SERVICE.printing("before").exitingOnStop(5));
+        String id = engine.createContainer(fx.container(name, "sh", "-c",
+                "echo before; trap 'echo after; exit 5' TERM; sleep 600 & wait").build());
+        engine.startContainer(id);
+        assertTrue(EngineFixture.eventually(PATIENCE, () -> {
+            try {
+                return engine.readLogs(id, LogOptions.ALL).stream().anyMatch(f -> f.text().contains("before"));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }), "the container printed before the attach");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Subscription attached = engine.attach(id, false, Stdio.of(null, out, new ByteArrayOutputStream()))) {
+            engine.stopContainer(id, Duration.ofSeconds(10));
+            assertTrue(attached.awaitCompletion(PATIENCE), "output ends when the container does");
+        }
+        assertEquals(5, engine.waitContainer(id));
+        assertEquals(realPrograms() ? "after\n" : "", text(out), "only what was printed after the attach");
+    }
+
+    @Test
     void interactiveExecReturnsTheExitCodeAndSplitsOutput() throws Exception {
         String id = startService(fx.name("exec"));
         List<String> cmd = List.of("sh", "-c", "cat; echo err >&2; exit 4");

@@ -322,6 +322,17 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    @Override
+    public void pushImage(String reference, Consumer<String> progress) {
+        inspectImage(reference); // NOT_FOUND for a reference that is not here, before any registry traffic
+        try {
+            streams.push(reference, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComposeException(ComposeException.Kind.INTERRUPTED, "push of " + reference + " interrupted");
+        }
+    }
+
     /** The answer is a JSON message stream; a failed load reports {"error": ...} inside a 200 response. */
     @Override
     public void loadImage(InputStream archive) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import dev.jcompose.engine.EngineErrors;
 import dev.jcompose.engine.EngineEvent;
@@ -24,7 +26,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** The streaming calls, through docker-java's stream decoding: logs, events, exec, pull. */
+/** The streaming calls, through docker-java's stream decoding: logs, events, exec, pull, push. */
 final class DockerStreams {
     private final DockerConnection connection;
 
@@ -165,6 +167,30 @@ final class DockerStreams {
             progress.accept(line);
         }, connection.host());
         var cmd = connection.streams().pullImageCmd(repoTag[0]);
+        if (repoTag[1] != null) {
+            cmd.withTag(repoTag[1]);
+        }
+        start(() -> cmd.exec(subscription), subscription).awaitCompletion();
+    }
+
+    /**
+     * POST /images/{name}/push. dockerd refuses a push without an X-Registry-Auth header, so an empty
+     * (anonymous) auth config is always sent. Errors arrive inside the 200 stream, as for pulls.
+     */
+    void push(String reference, Consumer<String> progress) throws InterruptedException {
+        String[] repoTag = ImageRefs.splitTag(reference);
+        StreamSubscription<PushResponseItem> subscription = new StreamSubscription<>(item -> {
+            if (item.getErrorDetail() != null || item.getError() != null) {
+                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage() : item.getError();
+                throw EngineErrors.failure(message);
+            }
+            String line = (item.getId() == null ? "" : item.getId() + ": ")
+                    + (item.getStatus() == null ? "" : item.getStatus())
+                    + (item.getProgress() == null ? "" : " " + item.getProgress());
+            progress.accept(line);
+        }, connection.host());
+        var cmd = connection.streams().pushImageCmd(repoTag[0]).withAuthConfig(new AuthConfig());
         if (repoTag[1] != null) {
             cmd.withTag(repoTag[1]);
         }

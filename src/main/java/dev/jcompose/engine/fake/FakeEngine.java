@@ -103,6 +103,20 @@ public final class FakeEngine implements Engine {
         return locked(() -> images.add(reference, config));
     }
 
+    /** Makes pushes of {@code reference} fail with the registry's {@code message}. */
+    public FakeEngine refusePush(String reference, String message) {
+        locked(() -> {
+            images.refusePush(reference, message);
+            return null;
+        });
+        return this;
+    }
+
+    /** What the fake registry holds: references pushed (or made pullable), normalized, oldest first. */
+    public List<String> registryReferences() {
+        return locked(images::registryReferences);
+    }
+
     /** Makes an image available to {@link #pullImage}. */
     public FakeEngine addPullableImage(String reference, ImageConfig config) {
         locked(() -> {
@@ -412,6 +426,14 @@ public final class FakeEngine implements Engine {
     @Override
     public void pullImage(String reference, Consumer<String> progress) {
         locked(() -> images.pull(reference, progress));
+    }
+
+    @Override
+    public void pushImage(String reference, Consumer<String> progress) {
+        locked(() -> {
+            images.push(reference, progress);
+            return null;
+        });
     }
 
     @Override

@@ -23,6 +23,8 @@ final class FakeImages {
     /** normalized "repo:tag" → image id. */
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final Map<String, ImageConfig> registry = new LinkedHashMap<>();
+    /** normalized "repo:tag" → the registry's refusal message. */
+    private final Map<String, String> pushRefusals = new LinkedHashMap<>();
 
     FakeImages(FakeStore store) {
         this.store = store;
@@ -162,6 +164,34 @@ final class FakeImages {
         add(normalized, config);
         progress.accept("Status: Downloaded newer image for " + normalized);
         store.publish("image", "pull", normalized, Map.of("name", normalized));
+    }
+
+    /** Copies a local image to the scripted registry, where a later pull finds it; scripted refusals fail. */
+    void push(String ref, Consumer<String> progress) {
+        String normalized = normalize(ref);
+        Image image = find(ref);
+        if (image == null) {
+            throw EngineErrors.notFound("An image does not exist locally with the tag: "
+                    + normalized.substring(0, normalized.lastIndexOf(':')));
+        }
+        String refusal = pushRefusals.get(normalized);
+        if (refusal != null) {
+            throw EngineErrors.failure(refusal);
+        }
+        progress.accept("The push refers to repository [" + normalized.substring(0, normalized.lastIndexOf(':'))
+                + "]");
+        registry.put(normalized, image.config);
+        progress.accept(normalized + ": digest: " + image.id + " size: " + image.size);
+        store.publish("image", "push", normalized, Map.of("name", normalized));
+    }
+
+    void refusePush(String ref, String message) {
+        pushRefusals.put(normalize(ref), message);
+    }
+
+    /** The references pushed so far (with the pullable ones added by tests). */
+    List<String> registryReferences() {
+        return List.copyOf(registry.keySet());
     }
 
     void load(List<FakeArchive.LoadedImage> loaded) {

@@ -23,7 +23,8 @@ import java.util.function.BiFunction;
 /**
  * Exec (captured, interactive, detached) and attach. A scripted handler answers every exec; what an
  * interactive exec or an attach reads from stdin is recorded for tests. An attach streams the container's
- * log from its first start until it stops, which is what a real attach sees of a program's output.
+ * log from its first start (or, on a running container, from the attach) until it stops, which is what a real
+ * attach sees of a program's output.
  */
 final class FakeStdio {
     /** What one interactive exec or attach received on stdin. */
@@ -79,6 +80,14 @@ final class FakeStdio {
             Thread.ofVirtual().name("fake-attach-stdin-" + c.name).start(() -> record(c.name, List.of(),
                     stdio.stdin()));
         }
+        // Attaching to a running container shows only what it prints from now on, as a real attach does.
+        LogOptions options = running(c) ? LogOptions.FOLLOW.withTail(0) : LogOptions.FOLLOW;
+        store.lock.lock();
+        try {
+            store.publish("container", "attach", c.id, FakeLifecycle.attributes(c, Map.of())); // as dockerd does
+        } finally {
+            store.lock.unlock();
+        }
         return new ThreadSubscription("fake-attach-" + c.name, self -> {
             store.lock.lock();
             try {
@@ -88,12 +97,21 @@ final class FakeStdio {
             } finally {
                 store.lock.unlock();
             }
-            try (Subscription logs = FakeLogs.stream(store, c, LogOptions.FOLLOW, frame -> write(
+            try (Subscription logs = FakeLogs.stream(store, c, options, frame -> write(
                     frame.stream() == LogFrame.Stream.STDERR && !tty ? stdio.stderr() : stdio.stdout(),
                     frame.text()))) {
                 logs.awaitCompletion();
             }
         }).start();
+    }
+
+    private boolean running(FakeContainer c) {
+        store.lock.lock();
+        try {
+            return c.running();
+        } finally {
+            store.lock.unlock();
+        }
     }
 
     private ContainerInfo begin(String container, ExecSpec spec) {

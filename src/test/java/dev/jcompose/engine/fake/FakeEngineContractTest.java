@@ -38,4 +38,9 @@ class FakeEngineContractTest extends EngineContract {
     protected boolean realNetworking() {
         return false;
     }
+
+    @Override
+    protected String pushRegistry() {
+        return "127.0.0.1:5999"; // the fake's registry answers any domain
+    }
 }
