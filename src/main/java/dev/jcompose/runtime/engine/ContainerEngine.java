@@ -26,6 +26,13 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     public record Counts(int containers, int running, int paused, int stopped) {
     }
 
+    /**
+     * What {@link #shutdownCleanup} did: containers stopped ("name (short id, exit N)"), objects removed, and the
+     * ids of containers still running (a stop that failed): their network objects must stay.
+     */
+    public record ShutdownCleanup(List<String> stopped, List<String> removed, java.util.Set<String> stillRunning) {
+    }
+
     /** POST /containers/create's answer. */
     public record Created(String id, List<String> warnings) {
     }
@@ -38,6 +45,8 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final NetworkConnections connections;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
+    /** What the start-up recovery removed (one line per object), for the daemon's own report. */
+    List<String> recoveryReport = List.of();
 
     ContainerEngine(EngineContext ctx, ScheduledExecutorService scheduler) {
         this.ctx = ctx;
@@ -56,6 +65,20 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     /** Opens the stores, recovers containers left by a previous daemon, and starts watching for exits. */
     public static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
         return EngineAssembly.open(options, images, snapshotter);
+    }
+
+    /**
+     * {@code engine stop --cleanup}, with the daemon gone: stops the containers that still run (as dockerd does at
+     * shutdown without live-restore) and removes runc states, mounts, cgroups, snapshots and directories no
+     * container owns. The same steps as the start-up recovery. Returns what it did, one line per object.
+     */
+    public static ShutdownCleanup shutdownCleanup(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
+        return EngineAssembly.shutdownCleanup(options, images, snapshotter);
+    }
+
+    /** What the start-up recovery removed, one line per object. */
+    public List<String> recoveryReport() {
+        return recoveryReport;
     }
 
     void startWatching() {
