@@ -36,8 +36,8 @@ final class OrphanSweep {
     }
 
     /** Runs every step; {@code live} are the containers whose processes keep running (their objects stay). */
-    List<String> run(Set<String> live) {
-        runcStates(live);
+    List<String> run(Set<String> live, Set<String> bundleIds) {
+        runcStates(live, bundleIds);
         mounts(live);
         containerDirectories();
         snapshots();
@@ -45,18 +45,20 @@ final class OrphanSweep {
         return List.copyOf(removed);
     }
 
-    /** runc states (with or without a bundle) of containers that are not live: killed and deleted. */
-    private void runcStates(Set<String> live) {
-        List<String> ids;
+    /**
+     * runc states and our bundles (with or without the other) of containers that are not live: killed and
+     * deleted, with their cgroup leaf.
+     */
+    private void runcStates(Set<String> live, Set<String> bundleIds) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(bundleIds);
         try {
-            ids = ctx.runtime.runcIds();
+            ids.addAll(ctx.runtime.runcIds());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot list runc containers: " + e.getMessage());
-            return;
         }
         for (String id : ids) {
             if (!live.contains(id)) {
-                step("runc container " + id, () -> ctx.runtime.delete(id));
+                step("runc container " + id + " (state, bundle, cgroup)", () -> ctx.runtime.delete(id));
             }
         }
     }

@@ -53,7 +53,9 @@ final class Recovery {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot list runc containers: " + e.getMessage());
         }
+        Set<String> bundleIds = new java.util.HashSet<>(bundles.keySet());
         List<String> stopped = new ArrayList<>();
+        List<String> released = new ArrayList<>();
         List<Thread> stops = new ArrayList<>();
         for (ContainerRecord r : ctx.store.all()) {
             ContainerStatus status = bundles.remove(r.id());
@@ -62,7 +64,7 @@ final class Recovery {
                     // in parallel: each may wait its whole grace period, as dockerd's shutdown does
                     stops.add(Thread.ofVirtual().start(() -> stopForShutdown(r, stopped)));
                 } else {
-                    recover(r, status, mode);
+                    recover(r, status, mode, released);
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "recovery of " + r.id() + ": " + e.getMessage(), e);
@@ -71,7 +73,8 @@ final class Recovery {
         join(stops);
         Set<String> live = ctx.store.all().stream().filter(r -> r.state().hasProcess()).map(ContainerRecord::id)
                 .collect(Collectors.toSet());
-        List<String> removed = new OrphanSweep(ctx, snapshotter).run(live);
+        List<String> removed = new ArrayList<>(released);
+        removed.addAll(new OrphanSweep(ctx, snapshotter).run(live, bundleIds));
         if (mode == Mode.BOOT) {
             for (ContainerRecord r : ctx.store.all()) {
                 if (!r.state().running() && Lifecycle.policy(r).startsOnDaemonBoot(r.manuallyStopped())) {
@@ -82,7 +85,12 @@ final class Recovery {
         return new Result(List.copyOf(stopped), removed, live);
     }
 
-    private void recover(ContainerRecord r, ContainerStatus status, Mode mode) {
+    /**
+     * At boot a container that died while the daemon was down goes through the normal exit path (events,
+     * restart policy, auto-remove), which releases what it held; at a shutdown cleanup only its exit is recorded
+     * and {@link OrphanSweep} and the network cleanup remove (and report) its objects one by one.
+     */
+    private void recover(ContainerRecord r, ContainerStatus status, Mode mode, List<String> released) {
         String id = r.id();
         if (r.state().hasProcess() && status != null && status.isRunning()) {
             adopt(r, status);
@@ -93,6 +101,9 @@ final class Recovery {
                     : status.exit().orElse(new ExitStatus(ExitStatus.UNKNOWN_CODE, false));
             if (mode == Mode.BOOT) {
                 ctx.locked(id, () -> lifecycle.recordExit(id, exit));
+                released.add("runc state, rootfs mount, cgroup and network of container " + r.shortId()
+                        + " (exited while the engine was down, exit " + (exit.known() ? exit.exitCode() : 255) + ")");
+                LOG.log(System.Logger.Level.INFO, "released container " + id + ": it exited while the engine was down");
             } else {
                 recordExitForShutdown(id, exit);
             }
@@ -101,7 +112,9 @@ final class Recovery {
         if (r.state().running()) { // was waiting to restart: the boot rule decides now
             ctx.store.update(r.withState(r.state().withStatus(StateRecord.EXITED)));
         }
-        lifecycle.releaseResources(id);
+        if (mode == Mode.BOOT) {
+            lifecycle.releaseResources(id); // normally nothing to release: the sweeps report what a crash left
+        }
     }
 
     /**
@@ -124,12 +137,14 @@ final class Recovery {
         LOG.log(System.Logger.Level.INFO, "stopped container " + id + " for shutdown, exit " + code);
     }
 
-    /** The exit as it happened, resources released, and no restart scheduled in this (offline) process. */
+    /**
+     * The exit as it happened, and no restart scheduled in this (offline) process. What the container held is
+     * left to the sweeps, which remove and report each object.
+     */
     private int recordExitForShutdown(String id, ExitStatus exit) {
         int code = exit.known() ? exit.exitCode() : 255;
         ContainerRecord current = ctx.store.get(id);
         ctx.store.update(current.withState(current.state().exited(code, exit.oomKilled(), ctx.clock.instant(), null)));
-        lifecycle.releaseResources(id);
         return code;
     }
 

@@ -64,12 +64,15 @@ public final class Firewall {
         }
         List<FirewallPlan.Chain> present = plan.chains().stream()
                 .filter(c -> host.run(List.of("iptables", "-w", "-t", c.table(), "-S", c.name())).ok()).toList();
+        java.util.Map<FirewallPlan.Chain, Integer> counts = new java.util.HashMap<>();
         for (FirewallPlan.Chain c : present) {
+            counts.put(c, listRules(c).size());
             host.run(List.of("iptables", "-w", "-t", c.table(), "-F", c.name()));
         }
         for (FirewallPlan.Chain c : present) {
+            int rules = counts.get(c);
             if (host.run(List.of("iptables", "-w", "-t", c.table(), "-X", c.name())).ok()) {
-                removed.add("iptables chain -t " + c.table() + " " + c.name());
+                removed.add("iptables chain -t " + c.table() + " " + c.name() + " (" + rules + " rules)");
             }
         }
         return removed;
@@ -80,6 +83,9 @@ public final class Firewall {
      * {@code live}, then make sure the live networks' rules are all there (or remove everything if none is).
      */
     public synchronized List<String> reconcile(Collection<FirewallPlan.Bridge> live, Predicate<String> ours) {
+        if (live.isEmpty()) {
+            return removeAll(); // flushing our chains takes every rule in them
+        }
         List<String> removed = new ArrayList<>();
         Set<String> liveNames = live.stream().map(FirewallPlan.Bridge::name).collect(Collectors.toSet());
         for (FirewallPlan.Chain c : plan.chains()) {
@@ -94,12 +100,8 @@ public final class Firewall {
                 }
             }
         }
-        if (live.isEmpty()) {
-            removed.addAll(removeAll());
-        } else {
-            ensureBase();
-            live.forEach(b -> plan.networkRules(b).forEach(this::ensure));
-        }
+        ensureBase();
+        live.forEach(b -> plan.networkRules(b).forEach(this::ensure));
         return removed;
     }
 
