@@ -62,7 +62,8 @@ final class Reconcile {
                 .map(EndpointRecord::hostVeth).collect(Collectors.toSet());
         Predicate<String> ourBridge = name -> name.equals(naming.defaultBridge()) || name.startsWith(naming.bridgePrefix());
         for (String link : links.links()) {
-            if (link.startsWith(naming.vethPrefix()) && !knownVeths.contains(link)) {
+            // the peer of a host-side pair goes with its other end: check it is still there
+            if (link.startsWith(naming.vethPrefix()) && !knownVeths.contains(link) && links.linkExists(link)) {
                 links.applyIgnoringErrors(LinkPlan.detach(link));
                 note("link " + link);
             }
