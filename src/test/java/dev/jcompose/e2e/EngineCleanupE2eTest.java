@@ -43,6 +43,58 @@ class EngineCleanupE2eTest {
     @TempDir
     Path tmp;
 
+    /**
+     * With the engine running: `engine stop --cleanup` stops it, then stops the containers it left running (as
+     * dockerd without live-restore), keeping their exit codes, and removes every host object; the next start
+     * applies restart policies as Docker's boot does (always → running again, none → stays exited).
+     */
+    @Test
+    void cleanupOfARunningEngineStopsItsContainersAndTheNextStartAppliesRestartPolicies() throws Exception {
+        Path dir = EmbeddedDaemon.newDirWithBusybox();
+        Path root = dir.resolve("root");
+        Path run = dir.resolve("run");
+        Process engine = null;
+        try {
+            engine = EngineProcess.start(dir, "first");
+            EngineProcess target = new EngineProcess(dir);
+            E2eProject project = new E2eProject("cleanupRunning", tmp, target);
+            project.env(Map.of("PORT", Integer.toString(E2eProject.freePort())))
+                    .file("compose.yaml", STACK.replace("    networks: [front, back]\n",
+                            "    networks: [front, back]\n    restart: always\n"))
+                    .ok("up", "-d");
+            ContainerInfo web = project.container("web");
+            ContainerInfo worker = project.container("worker");
+
+            Cli.Result cleanup = Cli.run(target.cliEnv(), List.of("engine", "stop", "--cleanup"));
+            assertEquals(0, cleanup.code(), cleanup.transcript());
+            assertTrue(cleanup.out().contains("engine stopped"), cleanup.transcript());
+            assertTrue(cleanup.out().contains("stopped container " + web.name().replaceFirst("^/", "")),
+                    cleanup.transcript());
+            assertTrue(cleanup.out().contains("2 container(s) stopped"), cleanup.transcript());
+            engine.waitFor();
+            assertFalse(ProcessHandle.of(web.status().pid()).map(ProcessHandle::isAlive).orElse(false), "web alive");
+            assertEquals(List.of(), ResidueScan.daemonResidue(root, run, DockerDefaults.CGROUP_PARENT),
+                    "residue after cleanup; it said:\n" + cleanup.out());
+
+            engine = EngineProcess.start(dir, "second");
+            ContainerInfo webAfter = Poll.until("web restarted at boot", java.time.Duration.ofSeconds(10), () -> {
+                ContainerInfo c = project.container("web");
+                return c.status().running() ? java.util.Optional.of(c) : java.util.Optional.empty();
+            });
+            assertFalse(webAfter.status().pid() == web.status().pid(), "web is a new process");
+            ContainerInfo workerAfter = project.container("worker");
+            assertFalse(workerAfter.status().running(), "worker (no restart policy) started again");
+            assertEquals(137, workerAfter.status().exitCode(), "sleep ignores SIGTERM as PID 1: SIGKILL");
+            assertFalse(workerAfter.status().pid() == worker.status().pid());
+            project.close();
+        } finally {
+            if (engine != null) {
+                engine.destroyForcibly().waitFor();
+            }
+            new EmbeddedDaemon(dir, DockerDefaults.CGROUP_PARENT).close();
+        }
+    }
+
     @Test
     void cleanupAfterKillingTheEngineAndEveryContainerLeavesNothingOnTheHost() throws Exception {
         Path dir = EmbeddedDaemon.newDirWithBusybox();
