@@ -44,7 +44,7 @@ final class Reconcile {
         for (EndpointRecord e : registry.allEndpoints()) {
             if (!liveContainers.contains(e.containerId())) {
                 endpoints.detach(registry.resolve(e.networkId()), e);
-                note("endpoint " + e.networkName() + "/" + e.containerId().substring(0, 12)
+                note("endpoint " + e.networkName() + "/" + e.containerId().substring(0, Math.min(12, e.containerId().length()))
                         + (e.ipv4() == null ? "" : " (lease " + e.ipv4() + ")"));
             }
         }
