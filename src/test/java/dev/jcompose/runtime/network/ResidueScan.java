@@ -52,12 +52,48 @@ public final class ResidueScan {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        found.addAll(stateLeftovers(root, runDir));
         NetworkStore store = new NetworkStore(root.resolve("networks"));
         for (NetworkRecord n : store.loadNetworks()) {
             if (n.bridgeDriver() && Files.exists(store.ipamFile(n.id()))) {
                 Ipam.open(store.ipamFile(n.id()), n.ipv4Subnet(), n.ipv4Gateway()).leases()
                         .forEach(ip -> found.add("IPAM lease " + ip + " on " + n.name()));
             }
+        }
+        return found;
+    }
+
+    /**
+     * In the state dirs: writable snapshots whose container has no directory, container directories without a
+     * record, and OCI bundles of containers without a record (what a create or remove cut short leaves).
+     */
+    static List<String> stateLeftovers(Path root, Path runDir) {
+        List<String> found = new ArrayList<>();
+        try {
+            List<String> containers = children(root.resolve("containers")).stream()
+                    .filter(id -> Files.exists(root.resolve("containers").resolve(id).resolve("container.json")))
+                    .toList();
+            for (String id : children(root.resolve("containers"))) {
+                if (!containers.contains(id)) {
+                    found.add("container dir without record " + id);
+                }
+            }
+            for (String id : children(runDir.resolve("bundles"))) {
+                if (!containers.contains(id)) {
+                    found.add("bundle without container " + id);
+                }
+            }
+            Path meta = root.resolve("snapshots/metadata.json");
+            if (Files.exists(meta)) {
+                for (var snapshot : StateJson.MAPPER.readTree(meta.toFile()).path("snapshots")) {
+                    String name = snapshot.path("name").asText();
+                    if (!"COMMITTED".equals(snapshot.path("kind").asText()) && !containers.contains(name)) {
+                        found.add("snapshot " + name + " (" + snapshot.path("kind").asText() + ")");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return found;
     }
