@@ -42,13 +42,14 @@ public final class StandardDaemon {
         RuntimeStores stores = RuntimeStores.open(config.root());
         // networks first (bridges, rules, DNS up), so recovered containers find their endpoints and names
         EmbeddedNetworking networking = EmbeddedNetworking.forDaemon(config.root().resolve("networks")).start();
-        ContainerEngine containers = ContainerEngine.open(EngineOptions.defaults(config.root(), config.runDir())
-                .withNetwork(networking), stores.images(), stores.snapshots());
+        ContainerEngine containers = ContainerEngine.openDeferringBootStarts(EngineOptions.defaults(config.root(),
+                config.runDir()).withNetwork(networking), stores.images(), stores.snapshots());
         List<String> removed = new ArrayList<>(containers.recoveryReport());
         removed.addAll(networking.reconcile(liveContainers(containers)));
         removed.addAll(stores.collectGarbage());
         LOG.log(System.Logger.Level.INFO, "start-up recovery removed " + removed.size() + " leftover object(s)"
                 + (removed.isEmpty() ? "" : ": " + String.join("; ", removed)));
+        containers.startByBootPolicies(); // after the reconcile, which must not see a half-started container
         daemon.addPart(networking).addPart(containers)
                 .addRoutes(new NetworkRoutes(networking.manager(), containers)::register)
                 .addRoutes(r -> ContainerApi.register(r, containers, config.root(), Clock.systemUTC()))

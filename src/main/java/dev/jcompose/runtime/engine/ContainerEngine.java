@@ -47,6 +47,8 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private ExitWatcher watcher;
     /** What the start-up recovery removed (one line per object), for the daemon's own report. */
     List<String> recoveryReport = List.of();
+    /** Ids whose restart policy starts them at boot, until {@link #startByBootPolicies()}. */
+    List<String> pendingBootStarts = List.of();
 
     ContainerEngine(EngineContext ctx, ScheduledExecutorService scheduler) {
         this.ctx = ctx;
@@ -62,9 +64,30 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         ctx.volumes.usersFrom(this::volumeUsers);
     }
 
-    /** Opens the stores, recovers containers left by a previous daemon, and starts watching for exits. */
+    /**
+     * Opens the stores, recovers containers left by a previous daemon, starts watching for exits, and starts the
+     * containers whose restart policy says so at boot.
+     */
     public static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
-        return EngineAssembly.open(options, images, snapshotter);
+        return EngineAssembly.open(options, images, snapshotter, false);
+    }
+
+    /**
+     * As {@link #open}, but the boot starts of restart policies wait for {@link #startByBootPolicies()}: the
+     * daemon first finishes its recovery (the network reconcile would otherwise see a container that is
+     * being started as dead and detach it).
+     */
+    public static ContainerEngine openDeferringBootStarts(EngineOptions options, ImageStore images,
+            Snapshotter snapshotter) {
+        return EngineAssembly.open(options, images, snapshotter, true);
+    }
+
+    /** Starts (in the background) the containers recovery found due for a start at boot; once. */
+    public synchronized void startByBootPolicies() {
+        for (String id : pendingBootStarts) {
+            Thread.ofVirtual().start(() -> Lifecycle.quietly(() -> lifecycle.start(id)));
+        }
+        pendingBootStarts = List.of();
     }
 
     /**

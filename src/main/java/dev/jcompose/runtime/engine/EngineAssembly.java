@@ -21,11 +21,18 @@ final class EngineAssembly {
     private EngineAssembly() {
     }
 
-    static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
+    /** With {@code deferBootStarts}, restart policies wait for {@link ContainerEngine#startByBootPolicies()}. */
+    static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter,
+            boolean deferBootStarts) {
         ContainerEngine engine = assemble(options, images, snapshotter);
-        engine.recoveryReport = new Recovery(engine.context(), engine.lifecycle(), snapshotter).run(Recovery.Mode.BOOT)
-                .removed();
+        Recovery.Result recovered = new Recovery(engine.context(), engine.lifecycle(), snapshotter)
+                .run(Recovery.Mode.BOOT);
+        engine.recoveryReport = recovered.removed();
+        engine.pendingBootStarts = recovered.bootStarts();
         engine.startWatching();
+        if (!deferBootStarts) {
+            engine.startByBootPolicies();
+        }
         return engine;
     }
 

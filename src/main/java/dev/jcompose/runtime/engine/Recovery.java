@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  *     containers are stopped (their stop signal, their grace, then SIGKILL), as dockerd does at shutdown without
  *     live-restore; their exit is recorded without a restart, so the next boot applies the policies.</li>
  * </ul>
+ * At boot, the containers the restart policies start are returned, not started (see {@link Result}).
  * Either way, stopped containers hold no mount, runc state or cgroup, and leftovers of a crash (bundles,
  * snapshots, directories without a record) are removed. Returns what was removed, one line per object.
  */
@@ -42,8 +43,12 @@ final class Recovery {
         this.snapshotter = snapshotter;
     }
 
-    /** What a run did: containers stopped (shutdown only), objects removed, containers still running. */
-    record Result(List<String> stopped, List<String> removed, Set<String> live) {
+    /**
+     * What a run did: containers stopped (shutdown only), objects removed, containers still running, and (boot
+     * only) the containers whose restart policy starts them now, for the caller to start once the rest of the
+     * daemon's recovery (network reconcile, image garbage) is done, so that never races a starting container.
+     */
+    record Result(List<String> stopped, List<String> removed, Set<String> live, List<String> bootStarts) {
     }
 
     Result run(Mode mode) {
@@ -75,14 +80,15 @@ final class Recovery {
                 .collect(Collectors.toSet());
         List<String> removed = new ArrayList<>(released);
         removed.addAll(new OrphanSweep(ctx, snapshotter).run(live, bundleIds));
+        List<String> bootStarts = new ArrayList<>();
         if (mode == Mode.BOOT) {
             for (ContainerRecord r : ctx.store.all()) {
                 if (!r.state().running() && Lifecycle.policy(r).startsOnDaemonBoot(r.manuallyStopped())) {
-                    Thread.ofVirtual().start(() -> Lifecycle.quietly(() -> lifecycle.start(r.id())));
+                    bootStarts.add(r.id());
                 }
             }
         }
-        return new Result(List.copyOf(stopped), removed, live);
+        return new Result(List.copyOf(stopped), removed, live, bootStarts);
     }
 
     /**
