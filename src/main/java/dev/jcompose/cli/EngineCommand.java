@@ -5,10 +5,15 @@ import dev.jcompose.app.EngineProbe;
 import dev.jcompose.error.ComposeException;
 import dev.jcompose.runtime.daemon.DaemonConfig;
 import dev.jcompose.runtime.daemon.EngineDaemon;
+import dev.jcompose.runtime.RuntimeError;
+import dev.jcompose.runtime.daemon.ShutdownCleanup;
 import dev.jcompose.runtime.daemon.StandardDaemon;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** `jcompose engine start|stop|status|run`: the embedded engine daemon. */
@@ -16,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {EngineCommand.Start.class, EngineCommand.Stop.class, EngineCommand.Status.class,
                 EngineCommand.Run.class})
 final class EngineCommand implements Callable<Integer> {
+    /** How long `stop` waits for the daemon to exit after SIGTERM (its shutdown closes the parts). */
+    static final int STOP_TIMEOUT_SECONDS = 20;
+
     @ParentCommand
     JComposeCommand root;
 
@@ -46,29 +54,66 @@ final class EngineCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stop", description = "Stop the engine (containers keep running)")
+    @Command(name = "stop", description = {
+            "Stop the engine. Containers keep running under their monitors (like dockerd with live-restore) and the",
+            "next start re-adopts them.",
+            "With --cleanup, running containers are stopped as well (stop signal, their stop timeout, then SIGKILL;",
+            "like dockerd without live-restore; exit codes are kept and restart policies apply at the next start),",
+            "then every host object of the engine is removed: runc states, overlay mounts, cgroup dirs, veths,",
+            "network namespaces, bridges, its own iptables chains and comment-tagged jumps (never dockerd's), and",
+            "crash leftovers in the state dir (ingest files, half-written records, unused layers and blobs). Each",
+            "removed object is printed. Images, volumes, container and network definitions stay. Also works when",
+            "the engine crashed (no daemon running); needs root."})
     static final class Stop implements Callable<Integer> {
         @ParentCommand
         EngineCommand parent;
 
+        @Option(names = "--cleanup", description = "Also stop containers and remove every host object of the engine")
+        boolean cleanup;
+
         @Override
         public Integer call() throws Exception {
             DaemonConfig c = parent.config();
+            stopDaemon(c);
+            if (cleanup) {
+                cleanup(c);
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void stopDaemon(DaemonConfig c) throws Exception {
             if (!Files.exists(c.pidFile())) {
                 System.out.println("engine not running");
-                return ExitCodes.OK;
+                return;
             }
             long pid = Long.parseLong(Files.readString(c.pidFile()).trim());
             var handle = ProcessHandle.of(pid);
             if (handle.isEmpty()) {
                 Files.deleteIfExists(c.pidFile());
                 System.out.println("engine not running (stale pid file removed)");
-                return ExitCodes.OK;
+                return;
             }
             handle.get().destroy();
-            handle.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                handle.get().onExit().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new ComposeException(ComposeException.Kind.ENGINE, "the engine (pid " + pid
+                        + ") did not stop within " + STOP_TIMEOUT_SECONDS + " s; see " + c.logFile());
+            }
             System.out.println("engine stopped");
-            return ExitCodes.OK;
+        }
+
+        private static void cleanup(DaemonConfig c) {
+            ShutdownCleanup.Report report;
+            try {
+                report = ShutdownCleanup.run(c);
+            } catch (RuntimeError e) {
+                throw new ComposeException(ComposeException.Kind.ENGINE, "cleanup failed: " + e.getMessage(), e);
+            }
+            report.stopped().forEach(line -> System.out.println("stopped " + line));
+            report.removed().forEach(line -> System.out.println("removed " + line));
+            System.out.println("cleanup done: " + report.stopped().size() + " container(s) stopped, "
+                    + report.removed().size() + " object(s) removed");
         }
     }
 

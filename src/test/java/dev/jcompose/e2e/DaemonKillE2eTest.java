@@ -3,20 +3,14 @@ package dev.jcompose.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jcompose.app.EngineProbe;
 import dev.jcompose.engine.ContainerInfo;
 import dev.jcompose.engine.ExecResult;
 import dev.jcompose.runtime.api.routes.EmbeddedDaemon;
 import dev.jcompose.runtime.oci.DockerDefaults;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,7 +34,7 @@ class DaemonKillE2eTest {
         Process engine = null;
         try {
             engine = startEngine(dir, "first");
-            try (E2eProject project = new E2eProject("daemonKill", tmp, new ProcessEngine(dir))) {
+            try (E2eProject project = new E2eProject("daemonKill", tmp, new EngineProcess(dir))) {
                 project.example("scale").ok("up", "-d", "--scale", "api=2");
                 ContainerInfo client = project.container("client");
                 assertEquals(2, awaitAnswers(project, client, Duration.ofSeconds(60)), "DNS before the kill");
@@ -93,57 +87,7 @@ class DaemonKillE2eTest {
         }
     }
 
-    /** `jcompose engine run` over {@code dir} with test network names; returns once it answers. */
     private static Process startEngine(Path dir, String tag) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.jcompose.cli.Main", "engine", "run")
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(dir.resolve("engine-" + tag + ".out").toFile()).redirectErrorStream(true);
-        pb.environment().putAll(ProcessEngine.env(dir));
-        pb.environment().put("JCOMPOSE_NETWORK_NAMING", "test"); // jcta-* names, never the machine's jc0
-        Process p = pb.start();
-        Path socket = ProcessEngine.socket(dir);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!EngineProbe.ping(socket)) {
-            if (System.nanoTime() > deadline || !p.isAlive()) {
-                p.destroyForcibly();
-                throw new AssertionError("engine did not start:\n" + Files.readString(dir.resolve("engine-" + tag
-                        + ".out")));
-            }
-            Thread.sleep(20);
-        }
-        return p;
-    }
-
-    /** The engine process over {@code dir}, as the CLI finds it. */
-    private record ProcessEngine(Path dir) implements EngineTarget {
-        static Path socket(Path dir) {
-            return dir.resolve("run").resolve("engine.sock");
-        }
-
-        static Map<String, String> env(Path dir) {
-            return Map.of("JCOMPOSE_ENGINE", "embedded", "JCOMPOSE_ENGINE_ROOT", dir.resolve("root").toString(),
-                    "JCOMPOSE_ENGINE_RUN", dir.resolve("run").toString(), "JCOMPOSE_ENGINE_SOCKET",
-                    socket(dir).toString());
-        }
-
-        @Override
-        public String name() {
-            return "embedded process";
-        }
-
-        @Override
-        public URI host() {
-            return URI.create("unix://" + socket(dir));
-        }
-
-        @Override
-        public Map<String, String> cliEnv() {
-            Map<String, String> e = new HashMap<>(System.getenv());
-            e.remove("DOCKER_HOST");
-            e.putAll(env(dir));
-            return e;
-        }
+        return EngineProcess.start(dir, tag);
     }
 }

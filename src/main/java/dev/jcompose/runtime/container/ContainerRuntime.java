@@ -360,6 +360,11 @@ public final class ContainerRuntime {
         return out;
     }
 
+    /** Every container runc knows in its root, with or without a bundle of ours (crash cleanup). */
+    public List<String> runcIds() {
+        return runc.list().stream().map(RuncState::id).toList();
+    }
+
     private static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text);

@@ -27,8 +27,10 @@ import java.util.Optional;
  * atomically replaces identical content, so readers never see a partial blob.
  */
 public final class LocalContentStore implements ContentStore {
+    private static final System.Logger LOG = System.getLogger(LocalContentStore.class.getName());
     private final Path blobs;
     private final Path ingest;
+    private final List<String> openCleanup = new ArrayList<>();
 
     public LocalContentStore(Path root) {
         this.blobs = root.resolve("content").resolve("blobs").resolve(Digest.ALGORITHM);
@@ -136,11 +138,23 @@ public final class LocalContentStore implements ContentStore {
         return blobs.resolve(digest.hex());
     }
 
+    /** What opening the store removed (abandoned ingests), one line per file. */
+    public List<String> openCleanup() {
+        return List.copyOf(openCleanup);
+    }
+
     /** Temp files left by a crash mid-ingest belong to nobody once the store (re)opens. */
     private void removeAbandonedIngests() {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(ingest)) {
             for (Path entry : entries) {
-                Files.deleteIfExists(entry);
+                long size = Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(entry) : 0;
+                if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    dev.jcompose.runtime.fs.Trees.delete(entry);
+                } else {
+                    Files.deleteIfExists(entry);
+                }
+                openCleanup.add("ingest " + entry.getFileName() + " (" + size + " bytes)");
+                LOG.log(System.Logger.Level.INFO, "removed abandoned ingest " + entry);
             }
         } catch (IOException | UncheckedIOException e) {
             throw RuntimeError.internal("cannot clean " + ingest + ": " + e.getMessage(), e);

@@ -26,6 +26,13 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     public record Counts(int containers, int running, int paused, int stopped) {
     }
 
+    /**
+     * What {@link #shutdownCleanup} did: containers stopped ("name (short id, exit N)"), objects removed, and the
+     * ids of containers still running (a stop that failed): their network objects must stay.
+     */
+    public record ShutdownCleanup(List<String> stopped, List<String> removed, java.util.Set<String> stillRunning) {
+    }
+
     /** POST /containers/create's answer. */
     public record Created(String id, List<String> warnings) {
     }
@@ -40,6 +47,10 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final ContainerTop top;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
+    /** What the start-up recovery removed (one line per object), for the daemon's own report. */
+    List<String> recoveryReport = List.of();
+    /** Ids whose restart policy starts them at boot, until {@link #startByBootPolicies()}. */
+    List<String> pendingBootStarts = List.of();
 
     ContainerEngine(EngineContext ctx, ScheduledExecutorService scheduler) {
         this.ctx = ctx;
@@ -57,9 +68,44 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         ctx.volumes.usersFrom(this::volumeUsers);
     }
 
-    /** Opens the stores, recovers containers left by a previous daemon, and starts watching for exits. */
+    /**
+     * Opens the stores, recovers containers left by a previous daemon, starts watching for exits, and starts the
+     * containers whose restart policy says so at boot.
+     */
     public static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
-        return EngineAssembly.open(options, images, snapshotter);
+        return EngineAssembly.open(options, images, snapshotter, false);
+    }
+
+    /**
+     * As {@link #open}, but the boot starts of restart policies wait for {@link #startByBootPolicies()}: the
+     * daemon first finishes its recovery (the network reconcile would otherwise see a container that is
+     * being started as dead and detach it).
+     */
+    public static ContainerEngine openDeferringBootStarts(EngineOptions options, ImageStore images,
+            Snapshotter snapshotter) {
+        return EngineAssembly.open(options, images, snapshotter, true);
+    }
+
+    /** Starts (in the background) the containers recovery found due for a start at boot; once. */
+    public synchronized void startByBootPolicies() {
+        for (String id : pendingBootStarts) {
+            Thread.ofVirtual().start(() -> Lifecycle.quietly(() -> lifecycle.start(id)));
+        }
+        pendingBootStarts = List.of();
+    }
+
+    /**
+     * {@code engine stop --cleanup}, with the daemon gone: stops the containers that still run (as dockerd does at
+     * shutdown without live-restore) and removes runc states, mounts, cgroups, snapshots and directories no
+     * container owns. The same steps as the start-up recovery. Returns what it did, one line per object.
+     */
+    public static ShutdownCleanup shutdownCleanup(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
+        return EngineAssembly.shutdownCleanup(options, images, snapshotter);
+    }
+
+    /** What the start-up recovery removed, one line per object. */
+    public List<String> recoveryReport() {
+        return recoveryReport;
     }
 
     void startWatching() {

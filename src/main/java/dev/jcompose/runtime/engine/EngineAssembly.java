@@ -21,7 +21,38 @@ final class EngineAssembly {
     private EngineAssembly() {
     }
 
-    static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
+    /** With {@code deferBootStarts}, restart policies wait for {@link ContainerEngine#startByBootPolicies()}. */
+    static ContainerEngine open(EngineOptions options, ImageStore images, Snapshotter snapshotter,
+            boolean deferBootStarts) {
+        ContainerEngine engine = assemble(options, images, snapshotter);
+        Recovery.Result recovered = new Recovery(engine.context(), engine.lifecycle(), snapshotter)
+                .run(Recovery.Mode.BOOT);
+        engine.recoveryReport = recovered.removed();
+        engine.pendingBootStarts = recovered.bootStarts();
+        engine.startWatching();
+        if (!deferBootStarts) {
+            engine.startByBootPolicies();
+        }
+        return engine;
+    }
+
+    /**
+     * With no daemon running: stops what still runs and removes every container-side leftover. Returns what was
+     * removed; the engine is closed.
+     */
+    static ContainerEngine.ShutdownCleanup shutdownCleanup(EngineOptions options, ImageStore images,
+            Snapshotter snapshotter) {
+        ContainerEngine engine = assemble(options, images, snapshotter);
+        try {
+            Recovery.Result r = new Recovery(engine.context(), engine.lifecycle(), snapshotter)
+                    .run(Recovery.Mode.SHUTDOWN);
+            return new ContainerEngine.ShutdownCleanup(r.stopped(), r.removed(), r.live());
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static ContainerEngine assemble(EngineOptions options, ImageStore images, Snapshotter snapshotter) {
         Runc runc = new Runc(options.runcBinary(), options.runcRoot(), options.runcLogs(), Duration.ofSeconds(30));
         ContainerMonitor monitor = ConmonMonitor.detect(runc, options.exitDir(), options.socketDir(), 0)
                 .<ContainerMonitor>map(m -> m).orElseGet(() -> {
@@ -38,9 +69,6 @@ final class EngineAssembly {
         Rootfs rootfs = new Rootfs(snapshotter, new Mounter(), store);
         EngineContext ctx = new EngineContext(options, store, volumes, images, rootfs, runtime,
                 new EventBus(options.clock()));
-        ContainerEngine engine = new ContainerEngine(ctx, ContainerEngine.newScheduler());
-        new Recovery(ctx, engine.lifecycle(), snapshotter).run();
-        engine.startWatching();
-        return engine;
+        return new ContainerEngine(ctx, ContainerEngine.newScheduler());
     }
 }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * Every change rewrites one file atomically. Callers hold the store's lock.
  */
 final class ImageMetadata {
+    private static final System.Logger LOG = System.getLogger(ImageMetadata.class.getName());
     /** Where a reference points and since when (Docker's Metadata.LastTagTime). */
     record Target(@JsonProperty("image") Digest image, @JsonProperty("since") String since) {
     }
@@ -32,6 +33,8 @@ final class ImageMetadata {
     private final Path referencesFile;
     private final Map<Digest, ImageRecord> records = new TreeMap<>();
     private final Map<String, Target> references = new TreeMap<>();
+    /** What opening removed: half-written files a crash left, one line each. */
+    final List<String> openCleanup = new ArrayList<>();
 
     ImageMetadata(Path runtimeRoot) {
         Path imagesDir = runtimeRoot.resolve("images");
@@ -39,10 +42,14 @@ final class ImageMetadata {
         this.referencesFile = imagesDir.resolve("references.json");
         try {
             Files.createDirectories(recordsDir);
+            removeTempFiles(imagesDir);
+            removeTempFiles(recordsDir);
             try (DirectoryStream<Path> files = Files.newDirectoryStream(recordsDir, "*.json")) {
                 for (Path file : files) {
-                    ImageRecord record = ImageJson.MAPPER.readValue(file.toFile(), ImageRecord.class);
-                    records.put(record.id(), record);
+                    ImageRecord record = readRecord(file);
+                    if (record != null) {
+                        records.put(record.id(), record);
+                    }
                 }
             }
             if (Files.exists(referencesFile)) {
@@ -54,6 +61,36 @@ final class ImageMetadata {
         }
         // A reference left pointing at a record that a crash never wrote (or already removed) is dropped.
         references.values().removeIf(target -> !records.containsKey(target.image()));
+    }
+
+    /**
+     * A record that does not parse, or whose name is not its id, was not written by {@link AtomicFiles} (a
+     * copy, a disk fault): unusable, so it goes with a log line instead of keeping the daemon from starting.
+     */
+    private ImageRecord readRecord(Path file) throws IOException {
+        try {
+            ImageRecord record = ImageJson.MAPPER.readValue(file.toFile(), ImageRecord.class);
+            if (record.id() != null && file.getFileName().toString().equals(record.id().hex() + ".json")) {
+                return record;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "unreadable image record " + file + ": " + e.getMessage());
+        }
+        Files.deleteIfExists(file);
+        openCleanup.add("broken image record " + file.getFileName());
+        LOG.log(System.Logger.Level.INFO, "removed broken image record " + file);
+        return null;
+    }
+
+    /** {@link AtomicFiles} temp files: a write a crash interrupted before its rename (hidden, never read). */
+    private void removeTempFiles(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp-*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                openCleanup.add("half-written " + dir.getFileName() + "/" + file.getFileName());
+                LOG.log(System.Logger.Level.INFO, "removed half-written " + file);
+            }
+        }
     }
 
     ImageRecord record(Digest id) {

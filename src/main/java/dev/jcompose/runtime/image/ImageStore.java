@@ -258,6 +258,15 @@ public final class ImageStore {
     }
 
     /**
+     * Crash leftovers, for daemon start and {@code engine stop --cleanup} (no image operation may run meanwhile):
+     * half-written or broken records, records whose config blob is gone, unpacked layers no image needs, blobs
+     * no record refers to (an ingest committed before its image record was written). One line per object.
+     */
+    public synchronized List<String> collectGarbage() {
+        return new ImageGarbage(metadata, content, unpacker).collect();
+    }
+
+    /**
      * Removes unpacked layers no image needs any more. Call after removing a container's snapshot: a layer
      * its container held when the image was removed is released here. Returns the released chain ids.
      */

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mount: an overlay mount's upperdir gets overlay-form whiteouts; a bind mount (no parent) gets them applied.
  */
 final class Unpacker {
+    private static final String EXTRACT_PREFIX = "extract-";
     private final ContentStore content;
     private final Snapshotter snapshotter;
     private final ConcurrentHashMap<String, Object> chainLocks = new ConcurrentHashMap<>();
@@ -62,7 +63,7 @@ final class Unpacker {
     }
 
     private void apply(ImageRecord.Layer layer, String chain, String parent) {
-        String key = "extract-" + UUID.randomUUID() + " " + chain;
+        String key = EXTRACT_PREFIX + UUID.randomUUID() + " " + chain;
         List<Mount> mounts = snapshotter.prepare(key, parent);
         try {
             Mount mount = mounts.get(0);
@@ -102,6 +103,21 @@ final class Unpacker {
         } catch (RuntimeException cleanup) {
             cause.addSuppressed(cleanup);
         }
+    }
+
+    /**
+     * Extraction snapshots ({@code extract-*}) a crash left mid-layer; call only when no unpack runs (start-up,
+     * offline cleanup). Returns their keys.
+     */
+    List<String> discardAbandonedExtractions() {
+        List<String> removed = new ArrayList<>();
+        for (SnapshotInfo info : snapshotter.list()) {
+            if (info.kind() != Kind.COMMITTED && info.name().startsWith(EXTRACT_PREFIX)) {
+                snapshotter.remove(info.name());
+                removed.add(info.name());
+            }
+        }
+        return removed;
     }
 
     /**

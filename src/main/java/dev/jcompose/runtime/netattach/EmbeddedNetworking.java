@@ -87,9 +87,23 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
         return networks;
     }
 
-    /** After recovery: everything of containers that are not running any more goes. */
-    public void reconcile(Set<String> liveContainers) {
-        networks.reconcile(liveContainers);
+    /** After recovery: everything of containers that are not running any more goes. Returns what went. */
+    public List<String> reconcile(Set<String> liveContainers) {
+        return networks.reconcile(liveContainers);
+    }
+
+    /**
+     * {@code engine stop --cleanup} with no daemon running: opens the persisted state without touching the host;
+     * call before the container cleanup (which detaches stopped containers), then {@link #cleanupHost}.
+     */
+    public EmbeddedNetworking loadState() {
+        networks.loadState();
+        return this;
+    }
+
+    /** Every bridge, veth, namespace and rule of ours removed (records kept). Returns what went. */
+    public List<String> cleanupHost(Set<String> liveContainers) {
+        return networks.cleanupHost(liveContainers);
     }
 
     @Override

@@ -51,22 +51,42 @@ public final class Firewall {
         plan.jumps().forEach(this::ensure);
     }
 
-    /** Jumps out first (traffic stops reaching our chains), then flush and delete; missing pieces are fine. */
-    public synchronized void removeAll() {
-        plan.jumps().forEach(this::remove);
-        for (FirewallPlan.Chain c : plan.chains()) {
+    /**
+     * Jumps out first (traffic stops reaching our chains), then flush and delete; missing pieces are fine.
+     * Returns what existed and was removed.
+     */
+    public synchronized List<String> removeAll() {
+        List<String> removed = new ArrayList<>();
+        for (IptablesRule j : plan.jumps()) {
+            if (remove(j)) {
+                removed.add("iptables jump " + j.render());
+            }
+        }
+        List<FirewallPlan.Chain> present = plan.chains().stream()
+                .filter(c -> host.run(List.of("iptables", "-w", "-t", c.table(), "-S", c.name())).ok()).toList();
+        java.util.Map<FirewallPlan.Chain, Integer> counts = new java.util.HashMap<>();
+        for (FirewallPlan.Chain c : present) {
+            counts.put(c, listRules(c).size());
             host.run(List.of("iptables", "-w", "-t", c.table(), "-F", c.name()));
         }
-        for (FirewallPlan.Chain c : plan.chains()) {
-            host.run(List.of("iptables", "-w", "-t", c.table(), "-X", c.name()));
+        for (FirewallPlan.Chain c : present) {
+            int rules = counts.get(c);
+            if (host.run(List.of("iptables", "-w", "-t", c.table(), "-X", c.name())).ok()) {
+                removed.add("iptables chain -t " + c.table() + " " + c.name() + " (" + rules + " rules)");
+            }
         }
+        return removed;
     }
 
     /**
      * After a crash: drop every rule in our chains that names a bridge matching {@code ours} but not in
      * {@code live}, then make sure the live networks' rules are all there (or remove everything if none is).
      */
-    public synchronized void reconcile(Collection<FirewallPlan.Bridge> live, Predicate<String> ours) {
+    public synchronized List<String> reconcile(Collection<FirewallPlan.Bridge> live, Predicate<String> ours) {
+        if (live.isEmpty()) {
+            return removeAll(); // flushing our chains takes every rule in them
+        }
+        List<String> removed = new ArrayList<>();
         Set<String> liveNames = live.stream().map(FirewallPlan.Bridge::name).collect(Collectors.toSet());
         for (FirewallPlan.Chain c : plan.chains()) {
             for (List<String> rule : listRules(c)) {
@@ -74,16 +94,15 @@ public final class Firewall {
                 if (ifaces.stream().anyMatch(i -> ours.test(i) && !liveNames.contains(i))) {
                     List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", c.table(), "-D"));
                     argv.addAll(rule.subList(1, rule.size()));
-                    host.run(argv);
+                    if (host.run(argv).ok()) {
+                        removed.add("iptables rule -t " + c.table() + " " + String.join(" ", rule));
+                    }
                 }
             }
         }
-        if (live.isEmpty()) {
-            removeAll();
-        } else {
-            ensureBase();
-            live.forEach(b -> plan.networkRules(b).forEach(this::ensure));
-        }
+        ensureBase();
+        live.forEach(b -> plan.networkRules(b).forEach(this::ensure));
+        return removed;
     }
 
     /** True when any of our chains or jumps exists (residue checks). */
@@ -122,10 +141,14 @@ public final class Firewall {
         }
     }
 
-    private void remove(IptablesRule rule) {
+    /** Deletes every copy of the rule; true when there was one. */
+    private boolean remove(IptablesRule rule) {
+        boolean found = false;
         for (int guard = 0; guard < 16 && host.run(rule.check()).ok(); guard++) {
             host.run(rule.delete());
+            found = true;
         }
+        return found;
     }
 
     private void mustSucceed(List<String> argv) {

@@ -78,6 +78,14 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
+    /**
+     * For a cleanup with no daemon running: the persisted networks and endpoints, and nothing done on the host
+     * (no bridge brought up, no DNS listener), so detaching the endpoints of stopped containers works.
+     */
+    public synchronized void loadState() {
+        registry.load();
+    }
+
     public synchronized NetworkRecord create(NetworkSpec spec) {
         if (spec.name() == null || spec.name().isBlank()) {
             throw RuntimeError.badRequest("network name is required");
@@ -217,8 +225,18 @@ public final class NetworkManager implements AutoCloseable {
      * After a crash: endpoints of containers not in {@code liveContainers} are detached, and links, namespaces
      * and rules carrying our names that no known network or live container owns are removed.
      */
-    public synchronized void reconcile(Set<String> liveContainers) {
-        new Reconcile(config, registry, links, firewall, endpoints).run(liveContainers);
+    public synchronized List<String> reconcile(Set<String> liveContainers) {
+        return new Reconcile(config, registry, links, firewall, endpoints).run(liveContainers, true);
+    }
+
+    /**
+     * {@code engine stop --cleanup}, with no daemon running (so without {@link #start()}): the same steps as
+     * {@link #reconcile} with nothing wanted on the host. Every endpoint of a container not in
+     * {@code liveContainers} (normally none: the containers were stopped first), every bridge, veth, namespace,
+     * rule and chain of ours goes; network records and their settings stay for the next start.
+     */
+    public synchronized List<String> cleanupHost(Set<String> liveContainers) {
+        return new Reconcile(config, registry, links, firewall, endpoints).run(liveContainers, false);
     }
 
     /**

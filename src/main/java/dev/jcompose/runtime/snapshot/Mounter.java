@@ -42,6 +42,23 @@ public final class Mounter {
         run(List.of("umount", target.toAbsolutePath().toString()), null, "unmount " + target);
     }
 
+    /** Mount points strictly below {@code dir} (per /proc/self/mountinfo), for crash cleanup. */
+    public List<Path> mountsUnder(Path dir) {
+        String prefix = dir.toAbsolutePath().normalize() + "/";
+        List<Path> found = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8)) {
+                String[] fields = line.split(" ");
+                if (fields.length > 4 && unescape(fields[4]).startsWith(prefix)) {
+                    found.add(Path.of(unescape(fields[4])));
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw RuntimeError.internal("cannot read /proc/self/mountinfo: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether something is mounted exactly at {@code target} (per /proc/self/mountinfo). */
     public boolean isMounted(Path target) {
         String wanted = target.toAbsolutePath().normalize().toString();

@@ -21,7 +21,9 @@ import java.util.Set;
  * to; opening the snapshotter deletes those.
  */
 public final class OverlaySnapshotter implements Snapshotter {
+    private static final System.Logger LOG = System.getLogger(OverlaySnapshotter.class.getName());
     private final Path dir;
+    private final java.util.List<String> openCleanup = new java.util.ArrayList<>();
     private final SnapshotMetadata metadata;
     private final List<String> extraOptions;
     private final Clock clock;
@@ -160,6 +162,11 @@ public final class OverlaySnapshotter implements Snapshotter {
         }
     }
 
+    /** What opening the snapshotter removed (directories without metadata), one line per object. */
+    public List<String> openCleanup() {
+        return List.copyOf(openCleanup);
+    }
+
     private void removeOrphanDirectories() {
         Set<String> known = new HashSet<>();
         metadata.all().forEach(entry -> known.add(Long.toString(entry.id())));
@@ -168,6 +175,12 @@ public final class OverlaySnapshotter implements Snapshotter {
                 String name = child.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit) && !known.contains(name)) {
                     deleteTree(child);
+                    openCleanup.add("snapshot directory " + child + " (no metadata)");
+                    LOG.log(System.Logger.Level.INFO, "removed snapshot directory without metadata " + child);
+                } else if (name.startsWith(".metadata.json.tmp-")) {
+                    java.nio.file.Files.deleteIfExists(child); // a metadata rewrite a crash interrupted
+                    openCleanup.add("half-written " + child);
+                    LOG.log(System.Logger.Level.INFO, "removed half-written " + child);
                 }
             }
         } catch (IOException e) {

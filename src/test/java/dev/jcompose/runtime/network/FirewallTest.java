@@ -85,4 +85,24 @@ class FirewallTest {
         fw.reconcile(List.of(WEB), name -> name.startsWith("jc-"));
         assertTrue(ipt.chains.get("filter/JC-FORWARD").contains(List.of("-i", "eth0", "-j", "ACCEPT")));
     }
+
+    /** The teardown of a cleanup shutdown: our jumps and chains reported and gone, dockerd's rules kept; twice is a no-op. */
+    @Test
+    void reconcileWithNothingLiveRemovesOnlyOursAndReportsEachObject() {
+        ipt.chains.get("filter/FORWARD").add(List.of("-j", "DOCKER-USER"));
+        ipt.chains.get("nat/POSTROUTING").add(List.of("-s", "172.17.0.0/16", "!", "-o", "docker0", "-j", "MASQUERADE"));
+        fw.addNetwork(WEB);
+        fw.addNetwork(BACK);
+
+        List<String> removed = fw.reconcile(List.of(), name -> name.startsWith("jc-"));
+
+        assertEquals(3, removed.stream().filter(l -> l.startsWith("iptables jump")).count(), removed.toString());
+        assertEquals(4, removed.stream().filter(l -> l.startsWith("iptables chain")).count(), removed.toString());
+        // WEB masquerades, BACK is internal: one rule in our POSTROUTING chain
+        assertTrue(removed.contains("iptables chain -t nat JC-POSTROUTING (1 rules)"), removed.toString());
+        assertFalse(fw.anyInstalled());
+        assertEquals(List.of(List.of("-j", "DOCKER-USER")), ipt.chains.get("filter/FORWARD"), "dockerd's FORWARD");
+        assertEquals(1, rulesIn("nat/POSTROUTING"), "dockerd's MASQUERADE");
+        assertEquals(List.of(), fw.reconcile(List.of(), name -> name.startsWith("jc-")), "second run");
+    }
 }

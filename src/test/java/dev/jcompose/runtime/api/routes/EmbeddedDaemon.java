@@ -94,12 +94,13 @@ public final class EmbeddedDaemon implements AutoCloseable {
         }
         this.cgroupParent = cgroupParent != null ? cgroupParent : cgroupParentFor(dir);
         networking = dev.jcompose.runtime.netattach.EmbeddedNetworking.forTests(root.resolve("networks")).start();
-        engine = ContainerEngine.open(EngineOptions.defaults(root, run).withCgroupParent(this.cgroupParent)
-                .withNetwork(networking), images, snapshots);
+        engine = ContainerEngine.openDeferringBootStarts(EngineOptions.defaults(root, run)
+                .withCgroupParent(this.cgroupParent).withNetwork(networking), images, snapshots);
         networking.reconcile(dev.jcompose.runtime.daemon.StandardDaemon.liveContainers(engine));
         builder = new dev.jcompose.runtime.build.ImageBuilder(dev.jcompose.runtime.build.BuildEnvironment.forDaemon(
                 root, run, this.cgroupParent, images, content, snapshots, networking));
         builder.recover();
+        engine.startByBootPolicies(); // as the standard daemon: after the reconcile
     }
 
     /** A new daemon directory whose image store already holds busybox, for a daemon started elsewhere. */
