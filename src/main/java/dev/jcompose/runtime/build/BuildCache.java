@@ -57,9 +57,15 @@ final class BuildCache {
     void store(String key, ImageState state) {
         try {
             Files.createDirectories(dir);
+            // pinned first: the store's garbage collection (daemon start) must not take a cached step's blobs,
+            // or every build after a restart would run its steps again (and RUN layers would change ids)
+            List<Digest> blobs = new java.util.ArrayList<>();
+            blobs.add(state.id());
+            state.layers().forEach(l -> blobs.add(l.blob()));
+            content.pin("build-cache-" + key, blobs);
             AtomicFiles.write(dir.resolve(key + ".json"),
                     ImageJson.MAPPER.writeValueAsBytes(new Entry(state.id(), state.layers())));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs a rebuild next time
         }
     }

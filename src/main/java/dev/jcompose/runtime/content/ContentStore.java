@@ -55,4 +55,16 @@ public interface ContentStore {
     default long totalSize() {
         return list().stream().mapToLong(BlobInfo::size).sum();
     }
+
+    /**
+     * Keeps blobs alive that no image record refers to (containerd's GC roots): the build cache's intermediate
+     * step configs and layers. {@code owner} names the pin (letters, digits, '-', '.'); pinning again replaces it.
+     */
+    default void pin(String owner, java.util.Collection<Digest> blobs) {
+    }
+
+    /** Every pinned digest: the image store's garbage collection keeps them. */
+    default java.util.Set<Digest> pinned() {
+        return java.util.Set.of();
+    }
 }

@@ -30,11 +30,13 @@ public final class LocalContentStore implements ContentStore {
     private static final System.Logger LOG = System.getLogger(LocalContentStore.class.getName());
     private final Path blobs;
     private final Path ingest;
+    private final Path pins;
     private final List<String> openCleanup = new ArrayList<>();
 
     public LocalContentStore(Path root) {
         this.blobs = root.resolve("content").resolve("blobs").resolve(Digest.ALGORITHM);
         this.ingest = root.resolve("content").resolve("ingest");
+        this.pins = root.resolve("content").resolve("pins");
         try {
             Files.createDirectories(blobs);
             Files.createDirectories(ingest);
@@ -159,5 +161,45 @@ public final class LocalContentStore implements ContentStore {
         } catch (IOException | UncheckedIOException e) {
             throw RuntimeError.internal("cannot clean " + ingest + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void pin(String owner, java.util.Collection<Digest> digests) {
+        if (!owner.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,200}")) {
+            throw new IllegalArgumentException("bad pin owner " + owner);
+        }
+        StringBuilder text = new StringBuilder();
+        digests.stream().map(Digest::toString).sorted().forEach(d -> text.append(d).append('\n'));
+        try {
+            Files.createDirectories(pins);
+            dev.jcompose.runtime.fs.AtomicFiles.write(pins.resolve(owner),
+                    text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw RuntimeError.internal("cannot pin blobs for " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Set<Digest> pinned() {
+        java.util.Set<Digest> out = new java.util.HashSet<>();
+        if (!Files.isDirectory(pins)) {
+            return out;
+        }
+        try (var files = Files.newDirectoryStream(pins)) {
+            for (Path f : files) {
+                for (String line : Files.readAllLines(f, java.nio.charset.StandardCharsets.US_ASCII)) {
+                    if (!line.isBlank()) {
+                        try {
+                            out.add(Digest.parse(line.strip()));
+                        } catch (RuntimeException torn) {
+                            // a torn pin file keeps what it can; the blob is rebuilt if it goes
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw RuntimeError.internal("cannot read blob pins: " + e.getMessage(), e);
+        }
+        return out;
     }
 }

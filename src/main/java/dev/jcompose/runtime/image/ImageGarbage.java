@@ -56,7 +56,7 @@ final class ImageGarbage {
     }
 
     private void unreferencedBlobs() {
-        Set<Digest> referenced = new HashSet<>();
+        Set<Digest> referenced = new HashSet<>(content.pinned()); // the build cache's steps, say
         for (ImageRecord record : metadata.records()) {
             referenced.add(record.id());
             if (record.manifest() != null) {

@@ -133,6 +133,21 @@ class CrashLeftoversTest {
         assertEquals(List.of(), RuntimeStores.open(root).collectGarbage());
     }
 
+    @Test
+    void pinnedBlobsSurviveTheCollection() throws IOException {
+        RuntimeStores stores = RuntimeStores.open(root);
+        Digest pinned = stores.content().ingest("a cached build step's config".getBytes(StandardCharsets.UTF_8))
+                .digest();
+        Digest loose = stores.content().ingest("nobody's".getBytes(StandardCharsets.UTF_8)).digest();
+        stores.content().pin("build-cache-abc", List.of(pinned));
+        RuntimeStores after = RuntimeStores.open(root);
+        List<String> report = after.collectGarbage();
+        assertTrue(after.content().info(pinned).isPresent(), "pinned blob removed: " + report);
+        assertTrue(after.content().info(loose).isEmpty(), "unpinned blob kept");
+        stores.content().pin("build-cache-abc", List.of()); // re-pinning replaces: now it may go
+        assertTrue(RuntimeStores.open(root).collectGarbage().stream().anyMatch(l -> l.contains(pinned.toString())));
+    }
+
     private static String firstWord(String line) {
         String[] words = line.split(" ");
         return words.length > 1 ? words[1].replace("(", "") : line;
