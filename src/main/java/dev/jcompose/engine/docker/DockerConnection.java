@@ -39,7 +39,9 @@ final class DockerConnection implements AutoCloseable {
     private final Map<String, String> env;
     private final DockerEngine.Options options;
     private final DockerHttpClient shortHttp;
-    private final DockerHttpClient longHttp;
+    /** Built on first use: no-op commands (`up` with nothing to do, `ps`, `plan`) never need it. */
+    private DockerHttpClient longHttp;
+    private final com.github.dockerjava.transport.SSLConfig ssl;
     /**
      * Built on first use: docker-java's client and its object mapper cost a few hundred ms of class loading and
      * initialisation, which `up`, `down` and `plan` (plain request/response calls only) should not pay.
@@ -52,14 +54,10 @@ final class DockerConnection implements AutoCloseable {
         this.options = options;
         // Not DefaultDockerClientConfig here: building it reads ~/.docker/config.json through docker-java's own
         // object mapper (~20 ms of every command); only the streams client, built on first use, needs it.
-        com.github.dockerjava.transport.SSLConfig ssl = sslConfig(options);
+        this.ssl = sslConfig(options);
         this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
                 .sslConfig(ssl).maxConnections(options.parallel() + 4)
                 .connectionTimeout(options.connectTimeout()).responseTimeout(options.responseTimeout()).build();
-        // Streams hold a connection each (one `logs -f` per container, events), so this pool is wider.
-        this.longHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
-                .sslConfig(ssl).maxConnections(Math.max(64, options.parallel() * 4))
-                .connectionTimeout(options.connectTimeout()).build();
     }
 
     /** DOCKER_TLS_VERIFY: the certificates of DOCKER_CERT_PATH (default ~/.docker), as docker-java reads them. */
@@ -105,7 +103,7 @@ final class DockerConnection implements AutoCloseable {
         }
         Response response;
         try {
-            response = longHttp.execute(builder.build());
+            response = longHttp().execute(builder.build());
         } catch (UncheckedIOException e) {
             throw DockerErrors.fromIo(e.getCause(), host);
         } catch (RuntimeException e) {
@@ -126,10 +124,20 @@ final class DockerConnection implements AutoCloseable {
         return response;
     }
 
+    private synchronized DockerHttpClient longHttp() {
+        if (longHttp == null) {
+            // Streams hold a connection each (one `logs -f` per container, events), so this pool is wider.
+            longHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
+                    .sslConfig(ssl).maxConnections(Math.max(64, options.parallel() * 4))
+                    .connectionTimeout(options.connectTimeout()).build();
+        }
+        return longHttp;
+    }
+
     /** The docker-java client for streaming commands (logs, events, exec attach, pull). */
     synchronized DockerClient streams() {
         if (streams == null) {
-            streams = DockerClientImpl.getInstance(clientConfig(options), longHttp);
+            streams = DockerClientImpl.getInstance(clientConfig(options), longHttp());
         }
         return streams;
     }
@@ -144,7 +152,7 @@ final class DockerConnection implements AutoCloseable {
 
     /** A POST that may block for long (stop with a grace period, wait). */
     JsonNode postLong(String path, Map<String, String> query, JsonNode body) {
-        return call(longHttp, "POST", path, query, body == null ? null : bytes(body));
+        return call(longHttp(), "POST", path, query, body == null ? null : bytes(body));
     }
 
     JsonNode delete(String path, Map<String, String> query) {
@@ -160,7 +168,7 @@ final class DockerConnection implements AutoCloseable {
     String postStream(String path, Map<String, String> query, InputStream body, String contentType) {
         Request request = Request.builder().method(Request.Method.POST).path(PREFIX + path + queryString(query))
                 .putHeader("Content-Type", contentType).body(body).build();
-        return execute(longHttp, request);
+        return execute(longHttp(), request);
     }
 
     /** Reads a streamed answer body; may throw ComposeException to fail the call. */
@@ -176,7 +184,7 @@ final class DockerConnection implements AutoCloseable {
     void postStreaming(String pathAndQuery, InputStream body, String contentType, BodyReader reader) {
         Request request = Request.builder().method(Request.Method.POST).path(PREFIX + pathAndQuery)
                 .putHeader("Content-Type", contentType).body(body).build();
-        try (Response response = longHttp.execute(request)) {
+        try (Response response = longHttp().execute(request)) {
             int status = response.getStatusCode();
             try (InputStream answer = response.getBody()) {
                 if (status >= 300) {
@@ -312,14 +320,16 @@ final class DockerConnection implements AutoCloseable {
     @Override
     public void close() {
         DockerClient client;
+        DockerHttpClient pool;
         synchronized (this) {
             client = streams;
+            pool = longHttp;
         }
         try {
             if (client != null) {
                 client.close(); // closes longHttp too
-            } else {
-                longHttp.close();
+            } else if (pool != null) {
+                pool.close();
             }
         } catch (IOException | RuntimeException ignored) {
             // closing a broken connection has nothing useful to report
