@@ -60,6 +60,9 @@ final class Subcommands {
     static void addFor(CommandLine root, String[] args) {
         List<String> named = args == null ? List.of()
                 : java.util.Arrays.stream(args).filter(ALL::containsKey).distinct().toList();
+        if (named.isEmpty() && versionOnly(args)) {
+            return; // `jcompose --version` is answered by the root alone
+        }
         if (named.isEmpty() || named.stream().anyMatch(NEED_ALL::contains)) {
             addAll(root);
             return;
@@ -70,6 +73,11 @@ final class Subcommands {
                 add(root, name, type);
             }
         });
+    }
+
+    private static boolean versionOnly(String[] args) {
+        List<String> list = args == null ? List.of() : java.util.Arrays.asList(args);
+        return (list.contains("--version") || list.contains("-V")) && !list.contains("--help") && !list.contains("-h");
     }
 
     static void addAll(CommandLine root) {

@@ -28,6 +28,13 @@ class SubcommandsTest {
     }
 
     @Test
+    void versionAloneNeedsNoSubcommand() {
+        assertEquals(0, Main.newCommandLine(new String[] {"--version"}).getSubcommands().size());
+        assertEquals(Subcommands.ALL.size(), Main.newCommandLine(new String[] {"--version", "--help"})
+                .getSubcommands().size());
+    }
+
+    @Test
     void withoutOneOrForTheWholeTreeEverySubcommandIsThere() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"upp"}, new String[] {"completion", "bash"},
                 new String[] {"docs"}, new String[0])) {
