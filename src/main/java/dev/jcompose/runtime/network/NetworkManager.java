@@ -251,6 +251,9 @@ public final class NetworkManager implements AutoCloseable {
                         .filter(ep -> e.getKey().equals(ep.ipv4())).findFirst()
                         .orElseThrow(() -> new RuntimeError(500, "container " + containerId + " has no endpoint with "
                                 + "address " + e.getKey()));
+                if (endpoint.hasLink()) {
+                    links.apply(LinkPlan.hairpin(endpoint.hostVeth()));
+                }
                 firewall.addPorts(containerId, registry.resolve(endpoint.networkId()).firewallBridge(), e.getValue());
             }
         } catch (RuntimeException e) {

@@ -101,6 +101,12 @@ class DnatPlanTest {
     }
 
     @Test
+    void publishedContainersGetHairpinOnTheirBridgePort() {
+        assertTrue(LinkPlan.hairpin("jcv1a2b3c4d5e").render().contains(
+                "link set dev jcv1a2b3c4d5e type bridge_slave hairpin on"), LinkPlan.hairpin("jcv1a2b3c4d5e").render());
+    }
+
+    @Test
     void mappingsAreIpv4WithPortsInRange() {
         assertThrows(RuntimeException.class, () -> new PortMapping("::", 80, "172.18.0.2", 80, "tcp"));
         assertThrows(IllegalArgumentException.class, () -> new PortMapping("0.0.0.0", 0, "172.18.0.2", 80, "tcp"));
