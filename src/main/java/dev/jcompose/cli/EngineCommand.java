@@ -66,10 +66,14 @@ final class EngineCommand implements Callable<Integer> {
             "Published ports are served by a userland proxy in the engine (no sysctl or rule needed, 127.0.0.1",
             "works) unless --userland-proxy=false: then by DNAT rules in the engine's own iptables chains (jcompose",
             "keeps each host port bound, so conflicts still fail before a container starts; 127.0.0.1 bindings set",
-            "route_localnet=1 on the bridges). The clients see the source address of a connection only with DNAT."})
+            "route_localnet=1 on the bridges). With DNAT a container sees a remote client's own address; with the",
+            "proxy it sees the bridge gateway's. Rules go with their container and with `engine stop --cleanup`."})
     static final class Start implements Callable<Integer> {
         @ParentCommand
         EngineCommand parent;
+
+        @picocli.CommandLine.Mixin
+        HelpOption help = new HelpOption();
 
         @Option(names = "--userland-proxy", paramLabel = "BOOL", description = USERLAND_PROXY_HELP)
         String userlandProxy;
@@ -176,6 +180,9 @@ final class EngineCommand implements Callable<Integer> {
     static final class Run implements Callable<Integer> {
         @ParentCommand
         EngineCommand parent;
+
+        @picocli.CommandLine.Mixin
+        HelpOption help = new HelpOption();
 
         @Option(names = "--userland-proxy", paramLabel = "BOOL", description = USERLAND_PROXY_HELP)
         String userlandProxy;
