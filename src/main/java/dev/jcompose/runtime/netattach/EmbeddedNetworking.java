@@ -235,7 +235,12 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
         }
         Map<String, NetworkSetup.EndpointSettings> settings = new LinkedHashMap<>();
         String primaryIp = null;
-        for (EndpointRecord e : networks.endpointsOf(containerId)) {
+        List<EndpointRecord> endpoints = new ArrayList<>(networks.endpointsOf(containerId));
+        // the request's order, as at start: the ports go to the same address (the records come in no set order)
+        List<String> order = networkNames(request);
+        endpoints.sort(java.util.Comparator.comparingInt(e -> order.contains(e.networkName())
+                ? order.indexOf(e.networkName()) : order.size()));
+        for (EndpointRecord e : endpoints) {
             settings.put(e.networkName(), settings(containerId, request, e.networkName(), e));
             if (primaryIp == null && e.ipv4() != null) {
                 primaryIp = e.ipv4();

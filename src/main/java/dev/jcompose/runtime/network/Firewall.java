@@ -145,12 +145,32 @@ public final class Firewall {
         return removed;
     }
 
-    /** Installs the rules of a container's published ports (DNAT mode); all or nothing. */
-    public synchronized void addPorts(String containerId, FirewallPlan.Bridge bridge, List<PortMapping> mappings) {
+    /**
+     * Makes the container's published-port rules exactly {@code wanted} (DNAT mode), all or nothing: the wanted
+     * rules are ensured first (so a re-adopted container's traffic never stops), then tagged rules of the
+     * container that are none of them (e.g. to an address it no longer has) go.
+     */
+    public synchronized void setPorts(String containerId, java.util.Map<FirewallPlan.Bridge, List<PortMapping>> wanted) {
         ensureBase();
+        List<IptablesRule> rules = new ArrayList<>();
+        wanted.forEach((bridge, mappings) -> mappings.forEach(m -> rules.addAll(plan.portRules(containerId, bridge, m))));
         try {
-            for (PortMapping m : mappings) {
-                plan.portRules(containerId, bridge, m).forEach(this::ensure);
+            rules.forEach(this::ensure);
+            Set<List<String>> specs = rules.stream().map(r -> {
+                List<String> words = new ArrayList<>(List.of("-A", r.chain()));
+                words.addAll(r.spec());
+                return words;
+            }).collect(Collectors.toSet());
+            boolean deleted = false;
+            for (FirewallPlan.Chain c : plan.portRuleChains()) {
+                for (List<String> rule : listRules(c)) {
+                    if (containerId.equals(containerOf(rule, plan.containerTag(""))) && !specs.contains(rule)) {
+                        deleted |= deleteListed(c, rule);
+                    }
+                }
+            }
+            if (deleted) {
+                rules.forEach(this::ensure); // a stale rule -S spelt differently may have been one of ours
             }
         } catch (RuntimeException e) {
             removePorts(containerId);

@@ -243,23 +243,19 @@ public final class NetworkManager implements AutoCloseable {
         if (!dnat) {
             throw new IllegalStateException("published ports are served by the userland proxy in this mode");
         }
-        Map<String, List<PortMapping>> byIp = new java.util.LinkedHashMap<>();
-        mappings.forEach(m -> byIp.computeIfAbsent(m.containerIp(), k -> new ArrayList<>()).add(m));
-        try {
-            for (Map.Entry<String, List<PortMapping>> e : byIp.entrySet()) {
-                EndpointRecord endpoint = registry.endpointsOfContainer(containerId).stream()
-                        .filter(ep -> e.getKey().equals(ep.ipv4())).findFirst()
-                        .orElseThrow(() -> new RuntimeError(500, "container " + containerId + " has no endpoint with "
-                                + "address " + e.getKey()));
-                if (endpoint.hasLink()) {
-                    links.apply(LinkPlan.hairpin(endpoint.hostVeth()));
-                }
-                firewall.addPorts(containerId, registry.resolve(endpoint.networkId()).firewallBridge(), e.getValue());
+        Map<FirewallPlan.Bridge, List<PortMapping>> byBridge = new java.util.LinkedHashMap<>();
+        for (PortMapping m : mappings) {
+            EndpointRecord endpoint = registry.endpointsOfContainer(containerId).stream()
+                    .filter(ep -> m.containerIp().equals(ep.ipv4())).findFirst()
+                    .orElseThrow(() -> new RuntimeError(500, "container " + containerId + " has no endpoint with "
+                            + "address " + m.containerIp()));
+            if (endpoint.hasLink()) {
+                links.apply(LinkPlan.hairpin(endpoint.hostVeth()));
             }
-        } catch (RuntimeException e) {
-            firewall.removePorts(containerId);
-            throw e;
+            byBridge.computeIfAbsent(registry.resolve(endpoint.networkId()).firewallBridge(), k -> new ArrayList<>())
+                    .add(m);
         }
+        firewall.setPorts(containerId, byBridge);
     }
 
     /** Every published-port rule of the container goes (found by its tag); a no-op when there is none. */

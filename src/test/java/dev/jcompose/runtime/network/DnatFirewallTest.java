@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** DNAT mode on the in-memory iptables: per-container rules found by their tag, crash reconcile, mode switches. */
@@ -30,10 +31,10 @@ class DnatFirewallTest {
     @Test
     void aContainersRulesGoByTheirTagAndOthersStay() {
         dnat.addNetwork(WEB);
-        dnat.addPorts(A, WEB, portsOf("172.18.0.2", 8080));
-        dnat.addPorts(B, WEB, portsOf("172.18.0.3", 9090));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
+        dnat.setPorts(B, Map.of(WEB, portsOf("172.18.0.3", 9090)));
         assertEquals(6, rulesTagged(A), "DNAT, FORWARD accept and hairpin MASQUERADE per port");
-        dnat.addPorts(A, WEB, portsOf("172.18.0.2", 8080));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
         assertEquals(6, rulesTagged(A), "adding again adds nothing");
 
         List<String> removed = dnat.removePorts(A);
@@ -47,10 +48,24 @@ class DnatFirewallTest {
     }
 
     @Test
+    void settingThePortsAgainReplacesRulesToAnOldAddress() {
+        dnat.addNetwork(WEB);
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.9", 8080))); // e.g. re-adopted with another primary address
+        assertEquals(6, rulesTagged(A));
+        assertTrue(ipt.chains.values().stream().flatMap(List::stream).filter(r -> r.contains("jcompose:" + A))
+                .noneMatch(r -> String.join(" ", r).contains("172.18.0.2")), "nothing to the old address");
+        int commands = ipt.commands.size();
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.9", 8080)));
+        assertEquals(0, ipt.commands.subList(commands, ipt.commands.size()).stream()
+                .filter(c -> c.contains("-D") || c.contains("-A")).count(), "the same set again changes nothing");
+    }
+
+    @Test
     void reconcileRemovesThePortsOfDeadContainersOnly() {
         dnat.addNetwork(WEB);
-        dnat.addPorts(A, WEB, portsOf("172.18.0.2", 8080));
-        dnat.addPorts(B, WEB, portsOf("172.18.0.3", 9090));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
+        dnat.setPorts(B, Map.of(WEB, portsOf("172.18.0.3", 9090)));
 
         List<String> removed = dnat.reconcile(List.of(WEB), n -> n.startsWith("jc-"), B::equals);
 
@@ -66,7 +81,7 @@ class DnatFirewallTest {
                 ? new HostCommands.Result(4, "", "iptables: Resource temporarily unavailable.") : ipt.run(argv, stdin);
         Firewall fw = new Firewall(failing, new FirewallPlan(Naming.PRODUCTION, true));
         fw.addNetwork(WEB);
-        assertThrows(RuntimeException.class, () -> fw.addPorts(A, WEB, portsOf("172.18.0.2", 8080)));
+        assertThrows(RuntimeException.class, () -> fw.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080))));
         assertTrue(ipt.chains.get("nat/JC-DNAT").isEmpty() || ipt.chains.get("nat/JC-DNAT").stream()
                 .noneMatch(r -> r.contains("jcompose:" + A)), "the DNAT rule added before the failure is gone");
         assertEquals(0, ipt.chains.values().stream().flatMap(List::stream).filter(r -> r.contains("jcompose:" + A))
@@ -77,7 +92,7 @@ class DnatFirewallTest {
     void removingEverythingTakesTheDnatChainsAndJumpsWhateverTheMode() {
         ipt.chains.get("nat/PREROUTING").add(List.of("-m", "addrtype", "--dst-type", "LOCAL", "-j", "DOCKER"));
         dnat.addNetwork(WEB);
-        dnat.addPorts(A, WEB, portsOf("172.18.0.2", 8080));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
         assertEquals(2, ipt.chains.get("nat/PREROUTING").size());
 
         List<String> removed = proxy.removeAll(); // e.g. engine stop --cleanup, which does not know the mode
@@ -94,7 +109,7 @@ class DnatFirewallTest {
     @Test
     void aRestartInTheOtherModeRemovesWhatOnlyTheOldModeHad() {
         dnat.addNetwork(WEB);
-        dnat.addPorts(A, WEB, portsOf("172.18.0.2", 8080));
+        dnat.setPorts(A, Map.of(WEB, portsOf("172.18.0.2", 8080)));
 
         List<String> removed = proxy.reconcile(List.of(WEB), n -> n.startsWith("jc-"), id -> false);
 
