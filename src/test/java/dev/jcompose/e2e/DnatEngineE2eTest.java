@@ -102,6 +102,20 @@ class DnatEngineE2eTest {
 
             project.ok("up", "-d");
             assertEquals("dnat\n", Poll.until("page again", E2eTest.READY, () -> get(port)));
+            // a crash of everything: the next engine's start-up recovery removes the dead container's rules
+            long pid = project.container("web").status().pid();
+            engine.destroyForcibly().waitFor();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(l -> l.contains("conmon")
+                    && l.contains(run.toString())).orElse(false)).forEach(ProcessHandle::destroyForcibly);
+            Poll.until("web's process gone", E2eTest.READY, () -> ProcessHandle.of(pid).map(h -> !h.isAlive())
+                    .orElse(true));
+            assertEquals(3, taggedRules().size(), "the rules outlive both (control)");
+            engine = EngineProcess.start(dir, "third", NO_PROXY);
+            assertEquals(List.of(), taggedRules(), "start-up recovery removed the rules of the dead container");
+
+            project.ok("up", "-d");
+            assertEquals("dnat\n", Poll.until("page after recovery", E2eTest.READY, () -> get(port)));
             Cli.Result cleanup = Cli.run(target.cliEnv(), List.of("engine", "stop", "--cleanup"));
             assertEquals(0, cleanup.code(), cleanup.transcript());
             engine.waitFor();
