@@ -22,15 +22,24 @@ public final class EmbeddedEngineLauncher {
     }
 
     public static Path socket(Map<String, String> env) {
-        return DaemonConfig.fromEnv(env).socket();
+        return config(env).socket();
     }
 
     public static URI ensureRunning(Map<String, String> env) {
-        DaemonConfig config = DaemonConfig.fromEnv(env);
+        DaemonConfig config = config(env);
         if (!EngineProbe.ping(config.socket())) {
             start(config, env);
         }
         return URI.create("unix://" + config.socket());
+    }
+
+    /** The daemon's settings from the environment; a bad value (JCOMPOSE_ENGINE_USERLAND_PROXY=maybe) is a usage error. */
+    private static DaemonConfig config(Map<String, String> env) {
+        try {
+            return DaemonConfig.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw ComposeException.usage(e.getMessage());
+        }
     }
 
     /** Starts the daemon in the background and waits until it answers; returns its pid. */

@@ -33,23 +33,63 @@ final class EngineCommand implements Callable<Integer> {
     }
 
     DaemonConfig config() {
-        return DaemonConfig.fromEnv(root.global().env);
+        return config(root.global().env);
     }
 
-    @Command(name = "start", description = "Start the engine in the background (no-op when running)")
+    static DaemonConfig config(java.util.Map<String, String> env) {
+        try {
+            return DaemonConfig.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw ComposeException.usage(e.getMessage());
+        }
+    }
+
+    /** The environment of the daemon with {@code --userland-proxy}, when given, overriding the variable. */
+    java.util.Map<String, String> daemonEnv(String userlandProxy) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(root.global().env);
+        if (userlandProxy != null) {
+            try {
+                env.put(DaemonConfig.USERLAND_PROXY_ENV, Boolean.toString(
+                        DaemonConfig.parseBoolean("--userland-proxy", userlandProxy, true)));
+            } catch (IllegalArgumentException e) {
+                throw ComposeException.usage(e.getMessage());
+            }
+        }
+        return env;
+    }
+
+    static final String USERLAND_PROXY_HELP = "Serve published ports with a userland proxy (default true, env "
+            + DaemonConfig.USERLAND_PROXY_ENV + "); false: DNAT rules in the engine's own iptables chains, as "
+            + "dockerd --userland-proxy=false";
+
+    @Command(name = "start", description = {"Start the engine in the background (no-op when running)",
+            "Published ports are served by a userland proxy in the engine (no sysctl or rule needed, 127.0.0.1",
+            "works) unless --userland-proxy=false: then by DNAT rules in the engine's own iptables chains (jcompose",
+            "keeps each host port bound, so conflicts still fail before a container starts; 127.0.0.1 bindings set",
+            "route_localnet=1 on the bridges). With DNAT a container sees a remote client's own address; with the",
+            "proxy it sees the bridge gateway's. Rules go with their container and with `engine stop --cleanup`."})
     static final class Start implements Callable<Integer> {
         @ParentCommand
         EngineCommand parent;
 
+        @picocli.CommandLine.Mixin
+        HelpOption help = new HelpOption();
+
+        @Option(names = "--userland-proxy", paramLabel = "BOOL", description = USERLAND_PROXY_HELP)
+        String userlandProxy;
+
         @Override
         public Integer call() {
-            DaemonConfig c = parent.config();
+            java.util.Map<String, String> env = parent.daemonEnv(userlandProxy);
+            DaemonConfig c = config(env);
             if (EngineProbe.ping(c.socket())) {
-                System.out.println("engine already running on " + c.socket());
+                System.out.println("engine already running on " + c.socket()
+                        + (userlandProxy == null ? "" : " (--userland-proxy applies at its next start)"));
                 return ExitCodes.OK;
             }
-            EmbeddedEngineLauncher.start(c, parent.root.global().env);
-            System.out.println("engine started on " + c.socket());
+            EmbeddedEngineLauncher.start(c, env);
+            System.out.println("engine started on " + c.socket()
+                    + (c.userlandProxy() ? "" : " (published ports by DNAT, no userland proxy)"));
             return ExitCodes.OK;
         }
     }
@@ -141,9 +181,15 @@ final class EngineCommand implements Callable<Integer> {
         @ParentCommand
         EngineCommand parent;
 
+        @picocli.CommandLine.Mixin
+        HelpOption help = new HelpOption();
+
+        @Option(names = "--userland-proxy", paramLabel = "BOOL", description = USERLAND_PROXY_HELP)
+        String userlandProxy;
+
         @Override
         public Integer call() throws Exception {
-            EngineDaemon daemon = StandardDaemon.create(parent.config()).start();
+            EngineDaemon daemon = StandardDaemon.create(config(parent.daemonEnv(userlandProxy))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::close));
             System.out.println("jcompose engine " + EngineDaemon.VERSION + " listening on " + parent.config().socket());
             System.out.flush();

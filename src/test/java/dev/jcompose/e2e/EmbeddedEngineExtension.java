@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * host (runc containers, mounts, cgroups, conmon, jcta-* links, namespaces, rules, listeners). Surefire runs
  * classes one at a time, so "the current daemon" is a static.
  */
-final class EmbeddedEngineExtension implements BeforeAllCallback, AfterAllCallback {
+class EmbeddedEngineExtension implements BeforeAllCallback, AfterAllCallback {
     private static EngineTarget.Embedded current;
 
     static synchronized EngineTarget current() {
@@ -26,8 +26,13 @@ final class EmbeddedEngineExtension implements BeforeAllCallback, AfterAllCallba
     public void beforeAll(ExtensionContext context) throws Exception {
         EmbeddedDaemon.assumeHost();
         synchronized (EmbeddedEngineExtension.class) {
-            current = new EngineTarget.Embedded(new EmbeddedDaemon().start());
+            current = new EngineTarget.Embedded(newDaemon().start());
         }
+    }
+
+    /** The daemon of the class (a subclass may choose other settings). */
+    EmbeddedDaemon newDaemon() throws java.io.IOException {
+        return new EmbeddedDaemon();
     }
 
     @Override

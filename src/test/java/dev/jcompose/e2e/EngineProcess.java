@@ -28,6 +28,11 @@ record EngineProcess(Path dir) implements EngineTarget {
 
     /** `jcompose engine run` over {@code dir}; returns once it answers (output in dir/engine-TAG.out). */
     static Process start(Path dir, String tag) throws IOException, InterruptedException {
+        return start(dir, tag, Map.of());
+    }
+
+    /** With extra environment for the daemon (e.g. JCOMPOSE_ENGINE_USERLAND_PROXY=false). */
+    static Process start(Path dir, String tag, Map<String, String> extraEnv) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), "dev.jcompose.cli.Main", "engine", "run")
@@ -36,6 +41,7 @@ record EngineProcess(Path dir) implements EngineTarget {
                 .redirectErrorStream(true);
         pb.environment().putAll(env(dir));
         pb.environment().put("JCOMPOSE_NETWORK_NAMING", "test"); // jcta-* names, never the machine's jc0
+        pb.environment().putAll(extraEnv);
         Process p = pb.start();
         Path socket = socket(dir);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -34,6 +34,17 @@ class HelloE2eTest {
         }
     }
 
+    /** The same published port served by DNAT rules (dockerd's --userland-proxy=false). */
+    @Nested
+    @Tag("root")
+    @ExtendWith(EmbeddedDnatEngineExtension.class)
+    class OnEmbeddedWithoutUserlandProxy extends Cases {
+        @Override
+        EngineTarget target() {
+            return EngineTarget.embedded();
+        }
+    }
+
     abstract static class Cases extends E2eTest {
         @Test
         void helloServesTheGreetingFromTheEnvironment() throws Exception {

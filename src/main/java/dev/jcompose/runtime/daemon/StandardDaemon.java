@@ -45,7 +45,8 @@ public final class StandardDaemon {
         daemon.addPart(lock); // closed last
         RuntimeStores stores = RuntimeStores.open(config.root());
         // networks first (bridges, rules, DNS up), so recovered containers find their endpoints and names
-        EmbeddedNetworking networking = EmbeddedNetworking.forDaemon(config.root().resolve("networks")).start();
+        EmbeddedNetworking networking = EmbeddedNetworking.forDaemon(config.root().resolve("networks"),
+                config.userlandProxy()).start();
         ContainerEngine containers = ContainerEngine.openDeferringBootStarts(EngineOptions.defaults(config.root(),
                 config.runDir()).withNetwork(networking), stores.images(), stores.snapshots());
         List<String> removed = new ArrayList<>(containers.recoveryReport());
@@ -54,6 +55,8 @@ public final class StandardDaemon {
                 DockerDefaults.CGROUP_PARENT, stores.images(), stores.content(), stores.snapshots(), networking));
         builder.recover(); // build containers of a crashed daemon, before the garbage collection below
         removed.addAll(stores.collectGarbage());
+        LOG.log(System.Logger.Level.INFO, "published ports: " + (config.userlandProxy() ? "userland proxy"
+                : "DNAT (userland proxy off)"));
         LOG.log(System.Logger.Level.INFO, "start-up recovery removed " + removed.size() + " leftover object(s)"
                 + (removed.isEmpty() ? "" : ": " + String.join("; ", removed)));
         containers.startByBootPolicies(); // after the reconcile, which must not see a half-started container

@@ -47,15 +47,28 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
     private final Path hostResolvConf;
 
     public EmbeddedNetworking(NetworkManager.Config config, Path hostResolvConf) {
-        this.networks = new NetworkManager(config);
+        this(config, hostResolvConf, true);
+    }
+
+    /**
+     * @param userlandProxy true (the default, as dockerd's): published ports served by proxies; false: by DNAT
+     *                      rules in our chains behind sockets that only reserve the host ports
+     */
+    public EmbeddedNetworking(NetworkManager.Config config, Path hostResolvConf, boolean userlandProxy) {
+        this.networks = new NetworkManager(config, !userlandProxy);
         this.dns = config.dns();
-        this.ports = new PortPublisher();
+        this.ports = userlandProxy ? new PortPublisher() : PortPublisher.withDnat(new DnatRules(networks));
         this.hostResolvConf = hostResolvConf;
     }
 
     /** Production: state under {@code stateDir}, jc-* names, DNS on port 53, the host's /etc/resolv.conf. */
     public static EmbeddedNetworking production(Path stateDir) {
-        return new EmbeddedNetworking(NetworkManager.Config.production(stateDir), Path.of("/etc/resolv.conf"));
+        return production(stateDir, true);
+    }
+
+    public static EmbeddedNetworking production(Path stateDir, boolean userlandProxy) {
+        return new EmbeddedNetworking(NetworkManager.Config.production(stateDir), Path.of("/etc/resolv.conf"),
+                userlandProxy);
     }
 
     /**
@@ -63,18 +76,31 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
      * objects of a production one (nor dockerd's, nor those of the network package's root tests).
      */
     public static EmbeddedNetworking forTests(Path stateDir) {
+        return forTests(stateDir, true);
+    }
+
+    public static EmbeddedNetworking forTests(Path stateDir, boolean userlandProxy) {
         return new EmbeddedNetworking(new NetworkManager.Config(stateDir, DAEMON_TEST, new ProcessHostCommands(30),
                 EmbeddedDns.forHost(), new PoolPicker(List.of(Ipv4Subnet.parse(TEST_POOL)), 24), Path.of("/run/netns"),
-                Path.of("/proc/sys")), Path.of("/etc/resolv.conf"));
+                Path.of("/proc/sys")), Path.of("/etc/resolv.conf"), userlandProxy);
     }
 
     /** The daemon's networking: {@link #forTests} when JCOMPOSE_NETWORK_NAMING=test (a daemon run by a test). */
     public static EmbeddedNetworking forDaemon(Path stateDir) {
+        return forDaemon(stateDir, true);
+    }
+
+    public static EmbeddedNetworking forDaemon(Path stateDir, boolean userlandProxy) {
         // Tests set the property (surefire config) so an in-process daemon never reconciles away the objects of
         // the machine's real engine, which share the production prefixes.
         boolean test = "test".equals(System.getenv("JCOMPOSE_NETWORK_NAMING"))
                 || "test".equals(System.getProperty("jcompose.network.naming"));
-        return test ? forTests(stateDir) : production(stateDir);
+        return test ? forTests(stateDir, userlandProxy) : production(stateDir, userlandProxy);
+    }
+
+    /** False when published ports are DNAT'd by the kernel (--userland-proxy=false). */
+    public boolean userlandProxy() {
+        return !ports.dnat();
     }
 
     /** Bridges, rules and DNS servers up (idempotent); call before the engine recovers containers. */
@@ -209,7 +235,12 @@ public final class EmbeddedNetworking implements NetworkAttacher, AutoCloseable 
         }
         Map<String, NetworkSetup.EndpointSettings> settings = new LinkedHashMap<>();
         String primaryIp = null;
-        for (EndpointRecord e : networks.endpointsOf(containerId)) {
+        List<EndpointRecord> endpoints = new ArrayList<>(networks.endpointsOf(containerId));
+        // the request's order, as at start: the ports go to the same address (the records come in no set order)
+        List<String> order = networkNames(request);
+        endpoints.sort(java.util.Comparator.comparingInt(e -> order.contains(e.networkName())
+                ? order.indexOf(e.networkName()) : order.size()));
+        for (EndpointRecord e : endpoints) {
             settings.put(e.networkName(), settings(containerId, request, e.networkName(), e));
             if (primaryIp == null && e.ipv4() != null) {
                 primaryIp = e.ipv4();

@@ -19,6 +19,23 @@ import java.util.List;
  * X-INPUT        per bridge: udp/tcp 53 to the gateway ACCEPT (the embedded DNS, should INPUT default to DROP)
  * X-POSTROUTING  per bridge: -s SUBNET ! -o BR MASQUERADE (not internal)
  * </pre>
+ *
+ * With DNAT port publishing ({@code dnat}, dockerd's {@code --userland-proxy=false}) the plan grows:
+ * <pre>
+ * nat    PREROUTING  -A ! -d 127.0.0.0/8 -m comment --comment TAG -m addrtype --dst-type LOCAL -j X-DNAT
+ * nat    OUTPUT      -A   -m comment --comment TAG -m addrtype --dst-type LOCAL -j X-DNAT
+ * X-FORWARD      -I 1 -j X-PORTS                      (ahead of X-ISOLATION, which drops new flows into a bridge)
+ * X-INPUT        per bridge: -i BR -d 127.0.0.0/8, not a reply, DROP (route_localnet=1 must not open the host's
+ *                loopback services to the containers)
+ * X-POSTROUTING  per bridge: -o BR --src-type LOCAL MASQUERADE (host-originated, e.g. 127.0.0.1, DNAT'd traffic)
+ * per published port, each rule tagged with the container ({@link #containerTag}):
+ * X-DNAT         [-d HOSTIP/32] -p P --dport HOSTPORT -j DNAT --to-destination CIP:CPORT
+ * X-PORTS        -d CIP/32 ! -i BR -o BR -p P, ctstate DNAT, --dport CPORT ACCEPT (not internal)
+ * X-POSTROUTING  -s CIP/32 -d CIP/32 -p P --dport CPORT MASQUERADE (hairpin: a container to its own port)
+ * </pre>
+ * PREROUTING skips loopback destinations: a container cannot reach a 127.0.0.1 binding through its gateway
+ * (dockerd 20.10 lets it; newer moby drops it in raw PREROUTING). The ACCEPT matches only connections that were
+ * DNAT'd, so a published port is no reason to reach the container's address directly from another network.
  */
 public final class FirewallPlan {
     /** What the rules of one network depend on. */
@@ -29,10 +46,28 @@ public final class FirewallPlan {
     public record Chain(String table, String name) {
     }
 
-    private final Naming naming;
+    private static final String LOOPBACK = "127.0.0.0/8";
 
+    private final Naming naming;
+    private final boolean dnat;
+
+    /** The userland-proxy plan: no DNAT chains, rules or jumps. */
     public FirewallPlan(Naming naming) {
+        this(naming, false);
+    }
+
+    public FirewallPlan(Naming naming, boolean dnat) {
         this.naming = naming;
+        this.dnat = dnat;
+    }
+
+    public boolean dnat() {
+        return dnat;
+    }
+
+    /** The same names in the other publishing mode: what a switch of modes leaves behind. */
+    FirewallPlan otherMode() {
+        return new FirewallPlan(naming, !dnat);
     }
 
     public String forward() {
@@ -51,23 +86,60 @@ public final class FirewallPlan {
         return naming.chain("POSTROUTING");
     }
 
+    /** nat: the DNAT of every published port (DNAT mode). */
+    public String dnatChain() {
+        return naming.chain("DNAT");
+    }
+
+    /** filter: forwarded traffic to published container ports (DNAT mode). */
+    public String ports() {
+        return naming.chain("PORTS");
+    }
+
+    /** The chains this mode installs. */
     public List<Chain> chains() {
-        return List.of(new Chain("filter", forward()), new Chain("filter", isolation()), new Chain("filter", input()),
-                new Chain("nat", postrouting()));
+        List<Chain> chains = new ArrayList<>(List.of(new Chain("filter", forward()), new Chain("filter", isolation()),
+                new Chain("filter", input()), new Chain("nat", postrouting())));
+        if (dnat) {
+            chains.add(new Chain("filter", ports()));
+            chains.add(new Chain("nat", dnatChain()));
+        }
+        return chains;
+    }
+
+    /** Every chain either mode creates: a cleanup removes them whatever mode the daemon ran in. */
+    public List<Chain> allChains() {
+        return new FirewallPlan(naming, true).chains();
     }
 
     /** The only rules we put into built-in chains. */
     public List<IptablesRule> jumps() {
-        String tag = "-m comment --comment " + naming.comment() + " -j ";
-        return List.of(
-                IptablesRule.insertFirst("filter", "FORWARD", tag + forward()),
-                IptablesRule.insertFirst("filter", "INPUT", tag + input()),
-                IptablesRule.append("nat", "POSTROUTING", tag + postrouting()));
+        String tag = "-m comment --comment " + naming.comment();
+        List<IptablesRule> jumps = new ArrayList<>(List.of(
+                IptablesRule.insertFirst("filter", "FORWARD", tag + " -j " + forward()),
+                IptablesRule.insertFirst("filter", "INPUT", tag + " -j " + input()),
+                IptablesRule.append("nat", "POSTROUTING", tag + " -j " + postrouting())));
+        if (dnat) {
+            String local = " -m addrtype --dst-type LOCAL -j " + dnatChain();
+            jumps.add(IptablesRule.append("nat", "PREROUTING", "! -d " + LOOPBACK + " " + tag + local));
+            jumps.add(IptablesRule.append("nat", "OUTPUT", tag + local));
+        }
+        return jumps;
+    }
+
+    /** Every jump either mode adds. */
+    public List<IptablesRule> allJumps() {
+        return new FirewallPlan(naming, true).jumps();
     }
 
     /** Rules independent of any network, installed with the chains. */
     public List<IptablesRule> baseRules() {
-        return List.of(IptablesRule.append("filter", forward(), "-j " + isolation()));
+        List<IptablesRule> rules = new ArrayList<>();
+        if (dnat) {
+            rules.add(IptablesRule.insertFirst("filter", forward(), "-j " + ports()));
+        }
+        rules.add(IptablesRule.append("filter", forward(), "-j " + isolation()));
+        return rules;
     }
 
     /** Everything a network adds; removing the network deletes exactly these. */
@@ -96,7 +168,41 @@ public final class FirewallPlan {
         if (!b.internal()) {
             rules.add(IptablesRule.append("nat", postrouting(), "-s " + b.subnet() + " ! -o " + br + " -j MASQUERADE"));
         }
+        if (dnat) {
+            rules.add(IptablesRule.append("filter", input(), "-d " + LOOPBACK + " -i " + br
+                    + " -m conntrack ! --ctstate RELATED,ESTABLISHED -j DROP"));
+            rules.add(IptablesRule.append("nat", postrouting(), "-o " + br + " -m addrtype --src-type LOCAL -j MASQUERADE"));
+        }
         return rules;
+    }
+
+    /** The comment that marks a container's port rules, so they can be found and removed without their inputs. */
+    public String containerTag(String containerId) {
+        return naming.comment() + ":" + containerId;
+    }
+
+    /** The rules of one published port of {@code containerId} behind bridge {@code b} (DNAT mode). */
+    public List<IptablesRule> portRules(String containerId, Bridge b, PortMapping m) {
+        String tag = " -m comment --comment " + containerTag(containerId);
+        String p = m.protocol();
+        String cip = m.containerIp() + "/32";
+        List<IptablesRule> rules = new ArrayList<>();
+        rules.add(IptablesRule.append("nat", dnatChain(), (m.anyHostAddress() ? "" : "-d " + m.hostIp() + "/32 ")
+                + "-p " + p + " -m " + p + " --dport " + m.hostPort() + tag + " -j DNAT --to-destination "
+                + m.containerIp() + ":" + m.containerPort()));
+        if (!b.internal()) {
+            rules.add(IptablesRule.append("filter", ports(), "-d " + cip + " ! -i " + b.name() + " -o " + b.name()
+                    + " -p " + p + " -m conntrack --ctstate DNAT -m " + p + " --dport " + m.containerPort() + tag
+                    + " -j ACCEPT"));
+        }
+        rules.add(IptablesRule.append("nat", postrouting(), "-s " + cip + " -d " + cip + " -p " + p + " -m " + p
+                + " --dport " + m.containerPort() + tag + " -j MASQUERADE"));
+        return rules;
+    }
+
+    /** The chains where container-tagged rules live. */
+    List<Chain> portRuleChains() {
+        return List.of(new Chain("nat", dnatChain()), new Chain("filter", ports()), new Chain("nat", postrouting()));
     }
 
     /**
@@ -112,7 +218,10 @@ public final class FirewallPlan {
         return out;
     }
 
-    /** The teardown when the last network goes: jumps first, then flush and delete our chains. */
+    /**
+     * The teardown when the last network goes: jumps first, then flush and delete our chains. (The firewall also
+     * removes the other mode's jumps and chains when they are there, left by a daemon run in that mode.)
+     */
     public List<String> renderRemoveAll() {
         List<String> out = new ArrayList<>();
         jumps().forEach(r -> out.add("-t " + r.table() + " -D " + r.chain() + " " + String.join(" ", r.spec())));

@@ -56,6 +56,15 @@ public final class LinkPlan {
                 "link set " + e.hostVeth() + " master " + e.bridge() + " up"));
     }
 
+    /**
+     * Hairpin on the bridge port: with DNAT publishing a container that connects to its own published port is
+     * DNAT'd back to itself while the frame is being bridged, so the bridge must send it out of the port it came
+     * in on (dockerd does the same when its userland proxy is off).
+     */
+    public static IpBatch hairpin(String hostVeth) {
+        return new IpBatch(null, false, List.of("link set dev " + hostVeth + " type bridge_slave hairpin on"));
+    }
+
     /** Container side, run with {@code ip -n NETNS}: address, link up, loopback up, default route. */
     public static IpBatch attachContainerSide(Endpoint e) {
         List<String> lines = new ArrayList<>(List.of(

@@ -40,12 +40,20 @@ public final class NetworkManager implements AutoCloseable {
     private final LinkManager links;
     private final Firewall firewall;
     private final Endpoints endpoints;
+    private final boolean dnat;
 
+    /** Published ports served by userland proxies (the default): no DNAT rules. */
     public NetworkManager(Config config) {
+        this(config, false);
+    }
+
+    /** @param dnat published ports by DNAT rules ({@link #publishPorts}), dockerd's --userland-proxy=false */
+    public NetworkManager(Config config, boolean dnat) {
         this.config = config;
+        this.dnat = dnat;
         this.registry = new NetworkRegistry(new NetworkStore(config.stateDir()));
         this.links = new LinkManager(config.host());
-        this.firewall = new Firewall(config.host(), new FirewallPlan(config.naming()));
+        this.firewall = new Firewall(config.host(), new FirewallPlan(config.naming(), dnat));
         this.endpoints = new Endpoints(config, registry, links);
         config.dns().setScope(endpoints::dnsScope);
     }
@@ -144,6 +152,12 @@ public final class NetworkManager implements AutoCloseable {
             links.apply(LinkPlan.repairBridge(n.bridge(), n.ipv4Gateway(), n.ipv4Subnet()));
         }
         firewall.addNetwork(n.firewallBridge());
+        try {
+            new Sysctls(config.procSys()).routeLocalnet(n.bridge(), dnat);
+        } catch (IOException e) {
+            throw new RuntimeError(500, "cannot set net.ipv4.conf." + n.bridge() + ".route_localnet: " + e.getMessage(),
+                    e);
+        }
         config.dns().startNetwork(n.name(), n.gateway(), !n.internal());
         for (EndpointRecord e : registry.endpointsOf(n.id())) {
             endpoints.registerNames(n, e);
@@ -219,6 +233,38 @@ public final class NetworkManager implements AutoCloseable {
 
     public synchronized List<EndpointRecord> endpointsOn(String network) {
         return registry.endpointsOf(registry.resolve(network).id());
+    }
+
+    /**
+     * DNAT mode: the rules that send {@code mappings} to the container, on the network of the endpoint that owns
+     * each mapping's container address. Fails (nothing left) when the container has no such endpoint.
+     */
+    public synchronized void publishPorts(String containerId, List<PortMapping> mappings) {
+        if (!dnat) {
+            throw new IllegalStateException("published ports are served by the userland proxy in this mode");
+        }
+        Map<FirewallPlan.Bridge, List<PortMapping>> byBridge = new java.util.LinkedHashMap<>();
+        for (PortMapping m : mappings) {
+            EndpointRecord endpoint = registry.endpointsOfContainer(containerId).stream()
+                    .filter(ep -> m.containerIp().equals(ep.ipv4())).findFirst()
+                    .orElseThrow(() -> new RuntimeError(500, "container " + containerId + " has no endpoint with "
+                            + "address " + m.containerIp()));
+            if (endpoint.hasLink()) {
+                links.apply(LinkPlan.hairpin(endpoint.hostVeth()));
+            }
+            byBridge.computeIfAbsent(registry.resolve(endpoint.networkId()).firewallBridge(), k -> new ArrayList<>())
+                    .add(m);
+        }
+        firewall.setPorts(containerId, byBridge);
+    }
+
+    /** Every published-port rule of the container goes (found by its tag); a no-op when there is none. */
+    public synchronized List<String> unpublishPorts(String containerId) {
+        return firewall.removePorts(containerId);
+    }
+
+    public boolean dnat() {
+        return dnat;
     }
 
     /**

@@ -85,7 +85,9 @@ final class Reconcile {
                 note("bridge " + link);
             }
         }
-        firewall.reconcile(wanted.stream().map(NetworkRecord::firewallBridge).toList(), ourBridge).forEach(this::note);
+        // port rules of containers that are gone go too (found by their tag; the cleanup shutdown flushes them all)
+        firewall.reconcile(wanted.stream().map(NetworkRecord::firewallBridge).toList(), ourBridge,
+                liveContainers::contains).forEach(this::note);
         return List.copyOf(removed);
     }
 

@@ -24,4 +24,24 @@ final class Sysctls {
         Files.writeString(f, "1\n");
         return true;
     }
+
+    /**
+     * {@code net.ipv4.conf.<bridge>.route_localnet}: DNAT of 127.0.0.1 to a container sends a packet with a
+     * loopback source out of the bridge, which the kernel drops as martian unless this is 1 (dockerd sets it
+     * when the userland proxy is off). With the proxy nothing needs it, so a 1 left by an earlier DNAT-mode run is
+     * put back to 0. Returns whether the value was changed; a missing bridge entry is an error only when
+     * {@code on} is asked.
+     */
+    boolean routeLocalnet(String bridge, boolean on) throws IOException {
+        Path f = procSys.resolve("net/ipv4/conf").resolve(bridge).resolve("route_localnet");
+        if (!on && !Files.exists(f)) {
+            return false;
+        }
+        String want = on ? "1" : "0";
+        if (Files.readString(f).strip().equals(want)) {
+            return false;
+        }
+        Files.writeString(f, want + "\n");
+        return true;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Published ports of all containers, served by userland proxies. {@link #publish} binds every port of a
+ * Published ports of all containers, served by userland proxies or, with {@link #withDnat}, by the kernel's DNAT
+ * ({@link PortRules}) behind sockets that only reserve the host ports. {@link #publish} binds every port of a
  * container before the container starts, all or nothing: the first conflict fails the whole call with Docker's
  * message and releases what was already bound, so "up" fails before anything runs. A port held by another
  * container of this engine is "already allocated"; one held by another process fails the bind itself.
@@ -22,14 +23,32 @@ public final class PortPublisher implements AutoCloseable {
     public static final Duration DOCKER_UDP_IDLE = Duration.ofSeconds(90);
 
     private final Duration udpIdle;
+    private final PortRules rules;
     private final Map<String, List<Proxy>> byContainer = new ConcurrentHashMap<>();
 
     public PortPublisher(Duration udpIdle) {
-        this.udpIdle = udpIdle;
+        this(udpIdle, null);
     }
 
     public PortPublisher() {
         this(DOCKER_UDP_IDLE);
+    }
+
+    private PortPublisher(Duration udpIdle, PortRules rules) {
+        this.udpIdle = udpIdle;
+        this.rules = rules;
+    }
+
+    /**
+     * DNAT publishing (dockerd's --userland-proxy=false): IPv4 host addresses get a reserving socket and kernel
+     * rules; IPv6 ones (the containers have IPv4 only, and the rules are iptables, not ip6tables) keep the proxy.
+     */
+    public static PortPublisher withDnat(PortRules rules) {
+        return new PortPublisher(DOCKER_UDP_IDLE, java.util.Objects.requireNonNull(rules));
+    }
+
+    public boolean dnat() {
+        return rules != null;
     }
 
     /** Binds and starts proxies to {@code containerIp} for every request; returns the ports actually bound. */
@@ -42,6 +61,11 @@ public final class PortPublisher implements AutoCloseable {
         try {
             for (PortRequest r : requests) {
                 bound.add(bind(r, target, bound));
+            }
+            List<PublishedPort> forwarded = bound.stream().filter(Reservation.class::isInstance).map(Proxy::port)
+                    .toList();
+            if (!forwarded.isEmpty()) {
+                rules.add(containerId, forwarded); // after the binds: the rules name the ports actually reserved
             }
         } catch (RuntimeException e) {
             bound.forEach(Proxy::close);
@@ -60,6 +84,11 @@ public final class PortPublisher implements AutoCloseable {
     public synchronized void unpublish(String containerId) {
         List<Proxy> proxies = byContainer.remove(containerId);
         if (proxies != null) {
+            if (proxies.stream().anyMatch(Reservation.class::isInstance)) {
+                // rules first: once the port is free, another process may take it, and our DNAT must not steal
+                // its traffic
+                rules.remove(containerId);
+            }
             proxies.forEach(Proxy::close);
         }
     }
@@ -90,15 +119,21 @@ public final class PortPublisher implements AutoCloseable {
     private Proxy open(PortRequest r, InetAddress host, int port, InetAddress target) {
         InetSocketAddress bindTo = new InetSocketAddress(host, port);
         InetSocketAddress to = new InetSocketAddress(target, r.containerPort());
+        boolean reserveOnly = rules != null && host instanceof java.net.Inet4Address
+                && target instanceof java.net.Inet4Address;
+        // dockerd's message names the userland proxy only when there is one (its DNAT mode's "dummy proxy" does not)
+        String prefix = reserveOnly ? "" : "Error starting userland proxy: ";
         try {
+            if (reserveOnly) {
+                return new Reservation(bindTo, to, r.containerPort(), r.protocol());
+            }
             return r.protocol().equals("udp") ? new UdpProxy(bindTo, to, r.containerPort(), udpIdle)
                     : new TcpProxy(bindTo, to, r.containerPort());
         } catch (BindException e) {
-            throw new RuntimeError(500, "Error starting userland proxy: listen " + r.protocol()
-                    + (host.getAddress().length == 4 ? "4" : "6") + " " + hostPort(r.hostIp(), port) + ": bind: "
-                    + reason(e));
+            throw new RuntimeError(500, prefix + "listen " + r.protocol() + (host.getAddress().length == 4 ? "4" : "6")
+                    + " " + hostPort(r.hostIp(), port) + ": bind: " + reason(e));
         } catch (IOException e) {
-            throw new RuntimeError(500, "Error starting userland proxy: " + e.getMessage(), e);
+            throw new RuntimeError(500, prefix + e.getMessage(), e);
         }
     }
 
@@ -145,6 +180,10 @@ public final class PortPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Daemon shutdown: proxies stop and reservations are released, but DNAT rules stay, so containers that keep
+     * running stay reachable; the next daemon re-reserves their ports ({@code recovered}) or removes their rules.
+     */
     @Override
     public synchronized void close() {
         byContainer.values().forEach(l -> l.forEach(Proxy::close));

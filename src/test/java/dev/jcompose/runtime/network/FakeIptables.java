@@ -7,14 +7,16 @@ import java.util.Map;
 
 /**
  * An in-memory iptables good enough for {@link Firewall}: chains per table, rules as word lists, -N -X -F -S
- * -C -A -I -D with iptables' exit codes. Built-in chains always exist. Every command is recorded.
+ * -C -A -I -D with iptables' exit codes. Built-in chains always exist. Every command is recorded. As the real
+ * one, -S quotes a comment that holds a ':'.
  */
 final class FakeIptables implements HostCommands {
     final Map<String, List<List<String>>> chains = new LinkedHashMap<>();
     final List<List<String>> commands = new ArrayList<>();
 
     FakeIptables() {
-        for (String c : List.of("filter/INPUT", "filter/FORWARD", "filter/OUTPUT", "nat/POSTROUTING", "nat/PREROUTING")) {
+        for (String c : List.of("filter/INPUT", "filter/FORWARD", "filter/OUTPUT", "nat/POSTROUTING", "nat/PREROUTING",
+                "nat/OUTPUT")) {
             chains.put(c, new ArrayList<>());
         }
     }
@@ -46,7 +48,8 @@ final class FakeIptables implements HostCommands {
                     yield new Result(1, "", "No chain/target/match by that name.");
                 }
                 StringBuilder out = new StringBuilder("-N " + argv.get(5) + "\n");
-                rules.forEach(r -> out.append("-A ").append(argv.get(5)).append(' ').append(String.join(" ", r)).append('\n'));
+                rules.forEach(r -> out.append("-A ").append(argv.get(5)).append(' ').append(String.join(" ", quoted(r)))
+                        .append('\n'));
                 yield new Result(0, out.toString(), "");
             }
             case "-C" -> rules != null && rules.contains(spec) ? ok(null) : new Result(1, "", "Bad rule");
@@ -58,6 +61,16 @@ final class FakeIptables implements HostCommands {
             case "-D" -> rules != null && rules.remove(spec) ? ok(null) : new Result(1, "", "Bad rule");
             default -> throw new IllegalArgumentException(String.join(" ", argv));
         };
+    }
+
+    private static List<String> quoted(List<String> rule) {
+        List<String> out = new ArrayList<>(rule);
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i - 1).equals("--comment") && out.get(i).contains(":")) {
+                out.set(i, "\"" + out.get(i) + "\"");
+            }
+        }
+        return out;
     }
 
     private static Result ok(Object ignored) {

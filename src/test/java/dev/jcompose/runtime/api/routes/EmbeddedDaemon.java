@@ -81,11 +81,21 @@ public final class EmbeddedDaemon implements AutoCloseable {
      *     must use that one's parent (Docker's default for the standard daemon)
      */
     public EmbeddedDaemon(Path existing, String cgroupParent) throws IOException {
+        this(existing, cgroupParent, true);
+    }
+
+    /** A new daemon whose published ports are DNAT'd by the kernel (dockerd's --userland-proxy=false). */
+    public static EmbeddedDaemon withoutUserlandProxy() throws IOException {
+        return new EmbeddedDaemon(null, null, false);
+    }
+
+    /** @param userlandProxy false: published ports by DNAT rules (the daemon setting --userland-proxy=false) */
+    public EmbeddedDaemon(Path existing, String cgroupParent, boolean userlandProxy) throws IOException {
         assumeHost();
         dir = existing != null ? existing : Files.createDirectory(Path.of("/tmp/jct-" + tag));
         root = dir.resolve("root");
         run = dir.resolve("run");
-        config = new DaemonConfig(root, run, run.resolve("engine.sock"));
+        config = new DaemonConfig(root, run, run.resolve("engine.sock"), userlandProxy);
         snapshots = new OverlaySnapshotter(root);
         content = new LocalContentStore(root);
         images = new ImageStore(root, content, snapshots);
@@ -93,7 +103,8 @@ public final class EmbeddedDaemon implements AutoCloseable {
             importBusybox(images);
         }
         this.cgroupParent = cgroupParent != null ? cgroupParent : cgroupParentFor(dir);
-        networking = dev.jcompose.runtime.netattach.EmbeddedNetworking.forTests(root.resolve("networks")).start();
+        networking = dev.jcompose.runtime.netattach.EmbeddedNetworking.forTests(root.resolve("networks"),
+                userlandProxy).start();
         engine = ContainerEngine.openDeferringBootStarts(EngineOptions.defaults(root, run)
                 .withCgroupParent(this.cgroupParent).withNetwork(networking), images, snapshots);
         networking.reconcile(dev.jcompose.runtime.daemon.StandardDaemon.liveContainers(engine));
