@@ -46,6 +46,11 @@ final class RawStreams {
         };
     }
 
+    /** The client's input has ended (its half-close was seen before this handler was in place). */
+    void endOfInput() {
+        incoming.add(EOF);
+    }
+
     InputStream in() {
         return new InputStream() {
             private byte[] current = new byte[0];

@@ -104,6 +104,10 @@ final class ResponseWriter {
         // request) to the next handler, which must be the raw one.
         ctx.pipeline().replace("api", "raw", raw.inbound());
         ctx.pipeline().remove("http");
+        if (ctx.channel() instanceof io.netty.channel.socket.DuplexChannel d && d.isInputShutdown()) {
+            // the client sent its stdin and half-closed before the upgrade: that end went by the old handlers
+            raw.endOfInput();
+        }
         ctx.channel().config().setAutoRead(true);
         try {
             h.session().run(raw.in(), raw.out());
