@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^/v(\\d+\\.\\d+)(/.*)$");
+    /** Requests whose response may hijack the connection (attach, exec start). */
+    private static final Pattern HIJACKABLE = Pattern.compile("^(/v[0-9.]+)?/(containers/[^/]+/attach|exec/[^/]+/start)$");
     /** Bodies above this go to a temp file: image archives and build contexts can be gigabytes. */
     private static final int MEMORY_LIMIT = 1024 * 1024;
 
@@ -66,12 +68,29 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
                     request = null;
                     ctx.channel().config().setAutoRead(false);
                     ApiRequest api = toApiRequest(r);
-                    tail = tail.exceptionally(e -> null).thenRunAsync(() -> dispatch(ctx, r, api), HANDLERS);
+                    HijackBuffer hijack = hijackable(r) ? takeOverInput(ctx) : null;
+                    tail = tail.exceptionally(e -> null).thenRunAsync(() -> dispatch(ctx, r, api, hijack), HANDLERS);
                 }
             }
         } finally {
             io.netty.util.ReferenceCountUtil.release(msg);
         }
+    }
+
+    private static boolean hijackable(HttpRequest r) {
+        return r.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)
+                || HIJACKABLE.matcher(new QueryStringDecoder(r.uri()).rawPath()).matches();
+    }
+
+    /**
+     * On the event loop, inside the decoder's own callback: the decoder goes (what it had not parsed moves on to
+     * the buffer), the encoder stays for the response.
+     */
+    private static HijackBuffer takeOverInput(ChannelHandlerContext ctx) {
+        HijackBuffer buffer = new HijackBuffer();
+        ctx.pipeline().addAfter("http", "hijack", buffer);
+        ((io.netty.handler.codec.http.HttpServerCodec) ctx.pipeline().get("http")).removeInboundHandler();
+        return buffer;
     }
 
     private void append(ByteBuf buf) throws IOException {
@@ -109,9 +128,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
                 null);
     }
 
-    private void dispatch(ChannelHandlerContext ctx, HttpRequest raw, ApiRequest api) {
+    private void dispatch(ChannelHandlerContext ctx, HttpRequest raw, ApiRequest api, HijackBuffer hijack) {
         ApiResponse response;
-        boolean keepAlive = HttpUtil.isKeepAlive(raw);
+        // without its decoder the connection cannot carry another request
+        boolean keepAlive = HttpUtil.isKeepAlive(raw) && hijack == null;
         try {
             Router.Match match = router.match(api.method(), api.path());
             ApiRequest withParams = new ApiRequest(api.method(), api.path(), api.apiVersion(), api.query(),
@@ -131,7 +151,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
             }
         }
-        new ResponseWriter(ctx, raw, keepAlive).write(response, "HEAD".equals(api.method()));
+        new ResponseWriter(ctx, raw, keepAlive, hijack).write(response, "HEAD".equals(api.method()));
     }
 
     /** A client that half-closes between requests is done with the connection (half-closure is allowed for hijacks). */

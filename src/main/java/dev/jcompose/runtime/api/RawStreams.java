@@ -46,6 +46,16 @@ final class RawStreams {
         };
     }
 
+    /** Bytes the client sent before this handler was in place. */
+    void received(byte[] data) {
+        incoming.add(data);
+    }
+
+    /** The client's input has ended (its half-close was seen before this handler was in place). */
+    void endOfInput() {
+        incoming.add(EOF);
+    }
+
     InputStream in() {
         return new InputStream() {
             private byte[] current = new byte[0];

@@ -21,11 +21,13 @@ final class ResponseWriter {
     private final ChannelHandlerContext ctx;
     private final HttpRequest request;
     private final boolean keepAlive;
+    private final HijackBuffer hijackBuffer;
 
-    ResponseWriter(ChannelHandlerContext ctx, HttpRequest request, boolean keepAlive) {
+    ResponseWriter(ChannelHandlerContext ctx, HttpRequest request, boolean keepAlive, HijackBuffer hijackBuffer) {
         this.ctx = ctx;
         this.request = request;
         this.keepAlive = keepAlive;
+        this.hijackBuffer = hijackBuffer;
     }
 
     private java.util.Map<String, String> extraHeaders = java.util.Map.of();
@@ -100,11 +102,22 @@ final class ResponseWriter {
         }
         RawStreams raw = new RawStreams(ctx);
         ctx.writeAndFlush(r).syncUninterruptibly();
-        // Raw handler first: removing the codec hands its already-buffered bytes (stdin sent right after the
-        // request) to the next handler, which must be the raw one.
-        ctx.pipeline().replace("api", "raw", raw.inbound());
-        ctx.pipeline().remove("http");
-        ctx.channel().config().setAutoRead(true);
+        // On the event loop, so no byte or end of input falls between the buffer and the raw handler.
+        ctx.executor().submit(() -> {
+            if (hijackBuffer != null) {
+                hijackBuffer.chunks().forEach(raw::received);
+                if (hijackBuffer.ended()) {
+                    raw.endOfInput();
+                }
+                ctx.pipeline().replace("hijack", "raw", raw.inbound());
+                ctx.pipeline().remove("api");
+            } else {
+                // Raw handler first: removing the codec hands its already-buffered bytes to the next handler.
+                ctx.pipeline().replace("api", "raw", raw.inbound());
+            }
+            ctx.pipeline().remove("http");
+            ctx.channel().config().setAutoRead(true);
+        }).syncUninterruptibly();
         try {
             h.session().run(raw.in(), raw.out());
         } catch (IOException | RuntimeException e) {

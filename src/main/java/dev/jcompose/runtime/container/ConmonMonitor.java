@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.oci.ProcessStdio;
 import dev.jcompose.runtime.runc.Runc;
 import dev.jcompose.runtime.runc.RuncException;
 import java.io.File;
@@ -43,19 +44,32 @@ public final class ConmonMonitor implements ContainerMonitor {
                 : Optional.empty();
     }
 
+    Path binary() {
+        return conmon;
+    }
+
+    Path socketDir() {
+        return socketDir;
+    }
+
+    /** An exec whose stdio conmon owns. */
+    ConmonExec exec(ConmonExec.Request request) {
+        return ConmonExec.start(request);
+    }
+
     @Override
     public String name() {
         return "conmon";
     }
 
     @Override
-    public void create(String id, ContainerPaths paths, Duration timeout) {
+    public void create(String id, ContainerPaths paths, ProcessStdio stdio, Duration timeout) {
         long logPosition = runc.logPosition(id);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Files.createDirectories(exitDir);
             Files.createDirectories(socketDir);
-            Process p = new ProcessBuilder(command(id, paths)).redirectInput(new File("/dev/null"))
+            Process p = new ProcessBuilder(command(id, paths, stdio)).redirectInput(new File("/dev/null"))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.conmonOutput().toFile()))
                     .redirectErrorStream(true).start();
             // the first conmon process forks the monitor and returns at once
@@ -104,7 +118,7 @@ public final class ConmonMonitor implements ContainerMonitor {
         });
     }
 
-    private List<String> command(String id, ContainerPaths paths) {
+    private List<String> command(String id, ContainerPaths paths, ProcessStdio stdio) {
         List<String> cmd = new ArrayList<>(List.of(conmon.toString(), "--api-version", "1", "-c", id, "-u", id,
                 "-n", id, "-r", runc.binary().toString(), "-b", paths.dir().toString(),
                 "-p", paths.pidFile().toString(), "-P", paths.conmonPidFile().toString(),
@@ -114,6 +128,17 @@ public final class ConmonMonitor implements ContainerMonitor {
                 // conmon fsyncs the log before it writes the exit file: on a busy disk that delays every stop by
                 // up to a second; Docker's json-file driver does not fsync either
                 "--no-sync-log"));
+        if (stdio.terminal()) {
+            cmd.add("--terminal"); // conmon takes the pty master from runc's console socket and holds it
+        }
+        if (stdio.openStdin()) {
+            cmd.add("--stdin");
+            // conmon closes stdin when an attached client ends it: Docker does that only with StdinOnce, and a
+            // TTY's input has no end to pass on (a detaching client must leave the shell usable)
+            if (!stdio.stdinOnce() || stdio.terminal()) {
+                cmd.add("--leave-stdin-open");
+            }
+        }
         if (logSizeMax > 0) {
             cmd.add("--log-size-max");
             cmd.add(Long.toString(logSizeMax));

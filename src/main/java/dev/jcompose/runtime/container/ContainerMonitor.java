@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.oci.ProcessStdio;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -11,8 +12,11 @@ public interface ContainerMonitor {
     /** A short name stored with the container ("conmon", "direct") so recovery picks the same one. */
     String name();
 
-    /** Runs {@code runc create} for the bundle in {@code paths}; returns once runc reports the container created. */
-    void create(String id, ContainerPaths paths, Duration timeout);
+    /**
+     * Runs {@code runc create} for the bundle in {@code paths}, PID 1's stdio wired as {@code stdio} says; returns
+     * once runc reports the container created.
+     */
+    void create(String id, ContainerPaths paths, ProcessStdio stdio, Duration timeout);
 
     /** The exit code the monitor recorded, once PID 1 has exited and been reaped; empty if unknown (yet). */
     OptionalInt exitCode(ContainerPaths paths);

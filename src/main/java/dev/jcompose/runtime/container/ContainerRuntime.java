@@ -82,7 +82,7 @@ public final class ContainerRuntime {
         RuntimeException failure = null;
         cgroupParentLock.readLock().lock();
         try {
-            monitor.create(id, paths, CREATE_TIMEOUT);
+            monitor.create(id, paths, config.stdio(), CREATE_TIMEOUT);
         } catch (RuntimeException e) {
             failure = e;
         } finally {
@@ -293,12 +293,17 @@ public final class ContainerRuntime {
 
     /** Runs a process in the running container and returns its exit code; its output is appended to the files. */
     public int exec(String id, ExecSpec spec, Path stdout, Path stderr, Duration timeout) {
+        return exec(id, spec, null, stdout, stderr, timeout);
+    }
+
+    /** {@link #exec}, with {@code stdin} (when not null) copied to the process's stdin until it ends. */
+    public int exec(String id, ExecSpec spec, java.io.InputStream stdin, Path stdout, Path stderr, Duration timeout) {
         ContainerPaths paths = paths(id);
         Path process = paths.execDir().resolve("exec-" + execCounter.incrementAndGet() + ".json");
         try {
             Files.createDirectories(paths.execDir());
             writeAtomically(process, ExecProcess.json(paths.configJson(), spec));
-            return runc.exec(id, process, stdout, stderr, timeout);
+            return runc.exec(id, process, stdin, stdout, stderr, timeout);
         } catch (IOException e) {
             throw new RuncException("exec", id, "cannot write the process spec: " + e.getMessage());
         } finally {
@@ -308,6 +313,58 @@ public final class ContainerRuntime {
                 // removed with the bundle at the latest
             }
         }
+    }
+
+    /**
+     * Starts a process whose stdio conmon owns: a TTY ({@code terminal}) and/or stdin, over conmon's attach socket.
+     * Needs conmon. The session's files live in {@code <bundle>/exec/<sessionId>}; {@link #endAttachedExec}
+     * removes them.
+     */
+    public ConmonExec execAttached(String id, String sessionId, ExecSpec spec, boolean terminal, boolean stdin,
+            int rows, int columns) {
+        if (!(monitor instanceof ConmonMonitor conmon)) {
+            throw new RuncException("exec", id, "an interactive exec (TTY or stdin) needs conmon, which is not "
+                    + "installed");
+        }
+        ContainerPaths paths = paths(id);
+        Path dir = paths.execDir().resolve(sessionId);
+        try {
+            Files.createDirectories(dir);
+            Path process = dir.resolve("process.json");
+            writeAtomically(process, ExecProcess.json(paths.configJson(), spec, terminal));
+            return conmon.exec(new ConmonExec.Request(conmon.binary(), runc, id, sessionId, dir, process,
+                    conmon.socketDir(), terminal, stdin, rows, columns));
+        } catch (IOException | RuntimeException e) {
+            endAttachedExec(id, sessionId);
+            if (e instanceof RuncException r) {
+                throw r;
+            }
+            throw new RuncException("exec", id, "cannot write the process spec: " + e.getMessage());
+        }
+    }
+
+    /** Removes an attached exec's session dir. */
+    public void endAttachedExec(String id, String sessionId) {
+        Path dir = stateDir.resolve(id).resolve("exec").resolve(sessionId);
+        try {
+            deleteTree(dir);
+        } catch (UncheckedIOException e) {
+            // removed with the bundle at the latest
+        }
+    }
+
+    /** Resizes the TTY of a container created with one (conmon holds its pty master). */
+    public void resize(String id, int rows, int columns) throws IOException {
+        ConmonControl.resize(paths(id).dir(), rows, columns);
+    }
+
+    /** conmon's attach socket of a container created with stdin open or a TTY; empty without conmon. */
+    public Optional<Path> attachSocket(String id) {
+        if (!(monitor instanceof ConmonMonitor)) {
+            return Optional.empty();
+        }
+        Path socket = paths(id).dir().resolve("attach");
+        return Files.exists(socket) ? Optional.of(socket) : Optional.empty();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.oci.ProcessStdio;
 import dev.jcompose.runtime.runc.Runc;
+import dev.jcompose.runtime.runc.RuncException;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -22,7 +24,11 @@ public final class DirectMonitor implements ContainerMonitor {
     }
 
     @Override
-    public void create(String id, ContainerPaths paths, Duration timeout) {
+    public void create(String id, ContainerPaths paths, ProcessStdio stdio, Duration timeout) {
+        if (stdio.terminal()) {
+            throw new RuncException("create", id, "a container with a TTY needs conmon, which is not installed");
+        }
+        // an open stdin has nobody to feed it without a monitor: PID 1 reads /dev/null, like a detached run
         runc.create(id, paths.dir(), paths.pidFile(), paths.stdoutLog(), paths.stderrLog());
     }
 

@@ -19,9 +19,14 @@ final class ExecProcess {
     private ExecProcess() {}
 
     static String json(Path containerConfigJson, ExecSpec spec) throws IOException {
+        return json(containerConfigJson, spec, false);
+    }
+
+    /** With {@code terminal}, runc gives the process a pty (and needs a console socket to hand the master to). */
+    static String json(Path containerConfigJson, ExecSpec spec, boolean terminal) throws IOException {
         JsonNode config = JSON.readTree(containerConfigJson.toFile());
         ObjectNode process = ((ObjectNode) config.path("process")).deepCopy();
-        process.put("terminal", false);
+        process.put("terminal", terminal);
         ArrayNode args = process.putArray("args");
         spec.args().forEach(args::add);
         Map<String, String> env = new LinkedHashMap<>();

@@ -45,6 +45,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final NetworkConnections connections;
     private final ContainerFiles files;
     private final ContainerTop top;
+    private final ContainerStdio stdio;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
     /** What the start-up recovery removed (one line per object), for the daemon's own report. */
@@ -62,6 +63,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         this.connections = new NetworkConnections(ctx);
         this.files = new ContainerFiles(ctx);
         this.top = new ContainerTop(ctx);
+        this.stdio = new ContainerStdio(ctx);
         ctx.health = new HealthMonitor(ctx.clock, execs::probe, lifecycle::healthResult);
         ctx.supervisor = new Supervisor(ctx.clock, Supervisor.Scheduler.of(scheduler), lifecycle::restartByPolicy);
         lifecycle.autoRemove = id -> Lifecycle.quietly(() -> remove(id, true, true));
@@ -309,6 +311,11 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
 
     public LogReader logs() {
         return logs;
+    }
+
+    /** stdin and TTY size of containers created with OpenStdin or Tty. */
+    public ContainerStdio stdio() {
+        return stdio;
     }
 
     public EventBus events() {

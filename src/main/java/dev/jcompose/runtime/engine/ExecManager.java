@@ -38,6 +38,11 @@ public final class ExecManager {
         volatile boolean started;
         volatile Integer exitCode;
         volatile int pid;
+        /** The TTY size a client asked for (0 = none yet), applied when conmon's session starts. */
+        volatile int rows;
+        volatile int columns;
+        private dev.jcompose.runtime.container.ConmonExec session;
+        private final java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
 
         Exec(String id, String containerId, List<String> cmd, JsonNode request) {
             this.id = id;
@@ -55,7 +60,60 @@ public final class ExecManager {
         }
 
         public int pid() {
-            return pid;
+            dev.jcompose.runtime.container.ConmonExec s;
+            synchronized (this) {
+                s = session;
+            }
+            return pid == 0 && s != null ? s.pid() : pid;
+        }
+
+        String shortId() {
+            return id.substring(0, 12);
+        }
+
+        /** Remembers the size; resizes the running session's TTY, if there is one. */
+        void resize(int newRows, int newColumns) {
+            dev.jcompose.runtime.container.ConmonExec s;
+            synchronized (this) {
+                rows = newRows;
+                columns = newColumns;
+                s = session;
+            }
+            if (s != null && running) {
+                try {
+                    s.resize(newRows, newColumns);
+                } catch (IOException e) {
+                    // the process just ended: nothing to resize
+                }
+            }
+        }
+
+        void attachSession(dev.jcompose.runtime.container.ConmonExec s) {
+            int r;
+            int c;
+            synchronized (this) {
+                session = s;
+                r = rows;
+                c = columns;
+            }
+            resize(r, c); // a resize that came while conmon was starting
+        }
+
+        void finished(int code) {
+            exitCode = code;
+            running = false;
+            pid = pid();
+        }
+
+        void ended() {
+            synchronized (this) {
+                session = null;
+            }
+            end.countDown();
+        }
+
+        void awaitEnd() throws InterruptedException {
+            end.await();
         }
 
         public boolean tty() {
@@ -117,6 +175,14 @@ public final class ExecManager {
      * (when attached) until it ends.
      */
     public void start(String id, boolean detach, LogReader.Sink sink) throws IOException {
+        start(id, detach, null, sink);
+    }
+
+    /**
+     * POST /exec/{id}/start with the client's stdin ({@code stdin}, null when none): forwarded to the process
+     * when the exec was created with AttachStdin. With a TTY, conmon runs the process and owns its pty.
+     */
+    public void start(String id, boolean detach, java.io.InputStream stdin, LogReader.Sink sink) throws IOException {
         Exec e = get(id);
         synchronized (e) {
             if (e.started) {
@@ -125,7 +191,19 @@ public final class ExecManager {
             e.started = true;
         }
         ContainerRecord r = running(e.containerId);
-        ExecSpec spec = spec(r, e.request, e.cmd);
+        ExecSpec spec = spec(r, e.request, e.cmd, e.tty());
+        java.io.InputStream input = !detach && DockerJson.bool(e.request, "AttachStdin") ? stdin : null;
+        if (e.tty()) {
+            startWithTty(r, e, spec, input, detach ? null : sink);
+            if (!detach) {
+                try {
+                    e.awaitEnd();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return;
+        }
         Path dir = ctx.options.execDir().resolve(id);
         Files.createDirectories(dir);
         Path out = dir.resolve("stdout");
@@ -137,7 +215,7 @@ public final class ExecManager {
         Thread runner = Thread.ofVirtual().name("exec-" + id.substring(0, 12)).start(() -> {
             int code;
             try {
-                code = ctx.runtime.exec(e.containerId, spec, out, err, EXEC_LIMIT);
+                code = ctx.runtime.exec(e.containerId, spec, input, out, err, EXEC_LIMIT);
             } catch (RuntimeException ex) {
                 appendQuietly(err, ex.getMessage());
                 code = 126;
@@ -182,6 +260,33 @@ public final class ExecManager {
         }
     }
 
+    private void startWithTty(ContainerRecord r, Exec e, ExecSpec spec, java.io.InputStream input,
+            LogReader.Sink sink) {
+        e.running = true;
+        try {
+            new AttachedExec(ctx, e).start(spec, input, sink);
+        } catch (RuntimeException ex) {
+            e.finished(AttachedExec.CANNOT_START);
+            e.ended();
+            throw RuntimeError.internal("OCI runtime exec failed: " + ex.getMessage(), ex);
+        }
+        ctx.containerEvent(r, "exec_start: " + String.join(" ", e.cmd), Map.of("execID", e.id));
+        Thread.ofVirtual().start(() -> {
+            try {
+                e.awaitEnd();
+            } catch (InterruptedException ex) {
+                return;
+            }
+            ctx.store.byId(e.containerId).ifPresent(c -> ctx.containerEvent(c, "exec_die",
+                    Map.of("execID", e.id, "exitCode", Integer.toString(e.exitCode))));
+        });
+    }
+
+    /** POST /exec/{id}/resize. */
+    public void resize(String id, int rows, int columns) {
+        get(id).resize(rows, columns);
+    }
+
     /** Sends what was appended to {@code file} since the last call; true when there was something. */
     private static boolean drain(Path file, long[] offsets, int slot, LogLine.Stream stream, LogReader.Sink sink)
             throws IOException {
@@ -202,12 +307,15 @@ public final class ExecManager {
     }
 
     /** The exec as the container's process would run it: its env plus the exec's, its user unless one is given. */
-    private ExecSpec spec(ContainerRecord r, JsonNode request, List<String> cmd) {
+    private ExecSpec spec(ContainerRecord r, JsonNode request, List<String> cmd, boolean tty) {
         String user = DockerJson.text(request, "User", "");
         UserSpec u = user.isEmpty() ? null : UserResolver.forRootfs(ctx.rootfs.dir(r.id())).resolve(user, List.of());
         String cwd = DockerJson.text(request, "WorkingDir", "");
         List<String> env = new ArrayList<>(DockerJson.stringsOrEmpty(request, "Env").stream()
                 .filter(v -> v.indexOf('=') > 0).toList());
+        if (tty && env.stream().noneMatch(v -> v.startsWith("TERM="))) {
+            env.add("TERM=xterm"); // as dockerd does for an exec with a TTY
+        }
         try {
             return new ExecSpec(cmd, env, cwd.isEmpty() ? null : cwd, u);
         } catch (IllegalArgumentException ex) {

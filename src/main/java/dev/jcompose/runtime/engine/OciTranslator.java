@@ -55,6 +55,8 @@ final class OciTranslator {
                 .withUts(mode(DockerJson.text(host, "UTSMode", ""), "uts", containerNamespace));
         boolean readOnly = DockerJson.bool(host, "ReadonlyRootfs");
         ContainerConfig.Builder b = ContainerConfig.builder(rootfs, args)
+                .stdio(new dev.jcompose.runtime.oci.ProcessStdio(DockerJson.bool(config, "Tty"),
+                        DockerJson.bool(config, "OpenStdin"), DockerJson.bool(config, "StdinOnce")))
                 .env(env)
                 .cwd(cwd.isEmpty() ? "/" : cwd)
                 .user(user)

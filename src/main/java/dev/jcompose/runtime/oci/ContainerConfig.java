@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record ContainerConfig(List<String> args, List<String> env, String cwd, UserSpec user, List<Rlimit> rlimits,
         Integer oomScoreAdj, String hostname, String domainname, Path rootfs, boolean readonlyRootfs,
         List<MountSpec> mounts, SecurityOptions security, Namespaces namespaces, Map<String, String> sysctls,
-        ResourceLimits resources, long shmSizeBytes, boolean init) {
+        ResourceLimits resources, long shmSizeBytes, boolean init, ProcessStdio stdio) {
     /** Docker's default /dev/shm size: 64 MiB. */
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
@@ -45,6 +45,7 @@ public record ContainerConfig(List<String> args, List<String> env, String cwd, U
         Objects.requireNonNull(namespaces);
         sysctls = Map.copyOf(new TreeMap<>(sysctls));
         Objects.requireNonNull(resources);
+        Objects.requireNonNull(stdio);
         if (shmSizeBytes <= 0) {
             throw new IllegalArgumentException("shm size must be positive: " + shmSizeBytes);
         }
@@ -71,6 +72,7 @@ public record ContainerConfig(List<String> args, List<String> env, String cwd, U
         b.resources = resources;
         b.shmSizeBytes = shmSizeBytes;
         b.init = init;
+        b.stdio = stdio;
         return b;
     }
 
@@ -93,6 +95,7 @@ public record ContainerConfig(List<String> args, List<String> env, String cwd, U
         private ResourceLimits resources = ResourceLimits.NONE;
         private long shmSizeBytes = DEFAULT_SHM_SIZE;
         private boolean init;
+        private ProcessStdio stdio = ProcessStdio.NONE;
 
         private Builder(Path rootfs, List<String> args) {
             this.rootfs = rootfs;
@@ -184,9 +187,14 @@ public record ContainerConfig(List<String> args, List<String> env, String cwd, U
             return this;
         }
 
+        public Builder stdio(ProcessStdio value) {
+            this.stdio = value;
+            return this;
+        }
+
         public ContainerConfig build() {
             return new ContainerConfig(args, env, cwd, user, rlimits, oomScoreAdj, hostname, domainname, rootfs,
-                    readonlyRootfs, mounts, security, namespaces, sysctls, resources, shmSizeBytes, init);
+                    readonlyRootfs, mounts, security, namespaces, sysctls, resources, shmSizeBytes, init, stdio);
         }
     }
 }

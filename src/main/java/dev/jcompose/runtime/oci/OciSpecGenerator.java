@@ -88,7 +88,7 @@ public final class OciSpecGenerator {
 
     private ObjectNode process(ContainerConfig config, List<String> caps, boolean privateUts) {
         ObjectNode p = JSON.objectNode();
-        p.put("terminal", false);
+        p.put("terminal", config.stdio().terminal());
         ObjectNode user = p.putObject("user");
         user.put("uid", config.user().uid());
         user.put("gid", config.user().gid());

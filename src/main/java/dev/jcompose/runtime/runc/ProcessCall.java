@@ -38,13 +38,45 @@ final class ProcessCall {
     /** stdout and stderr appended to files (or discarded when null); nothing is read through a pipe. */
     static Result toFiles(List<String> command, Path stdout, Path stderr, Duration timeout)
             throws IOException, TimeoutException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(DEV_NULL);
+        return toFiles(command, null, stdout, stderr, timeout);
+    }
+
+    /**
+     * {@link #toFiles}, with {@code stdin} copied to the command's stdin (a pipe only we write to: the child holds
+     * its read end, which is safe, unlike a pipe we read) until it ends or the command exits.
+     */
+    static Result toFiles(List<String> command, InputStream stdin, Path stdout, Path stderr, Duration timeout)
+            throws IOException, TimeoutException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (stdin == null) {
+            pb.redirectInput(DEV_NULL);
+        }
         pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD
                 : ProcessBuilder.Redirect.appendTo(stdout.toFile()));
         pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD
                 : ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         Process p = pb.start();
-        return new Result(await(p, timeout, command), "", "");
+        Thread feeder = stdin == null ? null : Thread.ofVirtual().start(() -> feed(stdin, p));
+        try {
+            return new Result(await(p, timeout, command), "", "");
+        } finally {
+            if (feeder != null) {
+                feeder.interrupt(); // the command is over: stop waiting for input nobody will read
+            }
+        }
+    }
+
+    private static void feed(InputStream stdin, Process p) {
+        try (java.io.OutputStream to = p.getOutputStream()) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = stdin.read(buffer)) >= 0) {
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            // the command exited, or the client went away: stdin is over either way
+        }
     }
 
     private static int await(Process p, Duration timeout, List<String> command) throws TimeoutException {

@@ -138,7 +138,13 @@ public final class Runc {
      * it; returns its exit code. Its stdio is appended to the files.
      */
     public int exec(String id, Path processJson, Path stdout, Path stderr, Duration execTimeout) {
-        return toFiles("exec", id, List.of("exec", "--process", processJson.toString(), id), stdout, stderr,
+        return exec(id, processJson, null, stdout, stderr, execTimeout);
+    }
+
+    /** {@link #exec} with {@code stdin} (when not null) fed to the process through runc until it ends. */
+    public int exec(String id, Path processJson, java.io.InputStream stdin, Path stdout, Path stderr,
+            Duration execTimeout) {
+        return toFiles("exec", id, List.of("exec", "--process", processJson.toString(), id), stdin, stdout, stderr,
                 execTimeout);
     }
 
@@ -193,9 +199,14 @@ public final class Runc {
 
     /** Runs a command whose output goes to files; returns its exit code (only exec may return non-zero). */
     private int toFiles(String command, String id, List<String> args, Path stdout, Path stderr, Duration limit) {
+        return toFiles(command, id, args, null, stdout, stderr, limit);
+    }
+
+    private int toFiles(String command, String id, List<String> args, java.io.InputStream stdin, Path stdout,
+            Path stderr, Duration limit) {
         long offset = RuncLog.size(logFile(id));
         try {
-            ProcessCall.Result r = ProcessCall.toFiles(command(id, args), stdout, stderr, limit);
+            ProcessCall.Result r = ProcessCall.toFiles(command(id, args), stdin, stdout, stderr, limit);
             String error = RuncLog.lastErrorSince(logFile(id), offset);
             // exec returns the process's own exit code; only a logged error means runc itself failed
             if (error != null || (r.exitCode() != 0 && !command.equals("exec"))) {

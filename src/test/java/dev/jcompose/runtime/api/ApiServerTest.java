@@ -14,6 +14,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,9 @@ class ApiServerTest {
             int n = in.readNBytes(buf, 0, 5);
             out.write(("got:" + new String(buf, 0, n)).getBytes());
         }));
+        r.post("/containers/{id}/attach", req -> new ApiResponse.Hijacked("application/vnd.docker.raw-stream",
+                (in, out) -> out.write(("got:" + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1) + "|eof")
+                        .getBytes(StandardCharsets.ISO_8859_1))));
         r.get("/images/{name*}/json", req -> ApiResponse.json(Map.of("name", req.param("name"))));
         server = ApiServer.start(dir.resolve("api.sock"), r, dir.resolve("spool"));
     }
@@ -111,6 +115,28 @@ class ApiServerTest {
                 + "Content-Length: 0\r\n\r\nhello");
         assertTrue(r.startsWith("HTTP/1.1 101 UPGRADED"), r);
         assertTrue(r.endsWith("got:hello"), r);
+    }
+
+    /**
+     * docker run -i with piped stdin: the request, the client's stdin and its half-close may arrive together, before
+     * the session runs; the session must still get every byte (none parsed as a next request) and then the end.
+     */
+    @Test
+    void stdinSentWithTheRequestAndHalfCloseReachTheSession() throws IOException {
+        for (String path : List.of("/v1.41/containers/c1/attach?stdin=1&stream=1", "/containers/c1/attach")) {
+            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                ch.connect(UnixDomainSocketAddress.of(server.socket()));
+                String raw = "POST " + path + " HTTP/1.1\r\nHost: d\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n"
+                        + "Content-Length: 0\r\n\r\nhi\nGET / HTTP/1.1\r\n\r\nabc";
+                ch.write(java.nio.ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)));
+                ch.shutdownOutput();
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                Channels.newInputStream(ch).transferTo(got);
+                String r = got.toString(StandardCharsets.ISO_8859_1);
+                assertTrue(r.startsWith("HTTP/1.1 101 UPGRADED"), r);
+                assertTrue(r.endsWith("got:hi\nGET / HTTP/1.1\r\n\r\nabc|eof"), r);
+            }
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class ContainerRoutes {
         r.delete("/containers/{id}", req -> noContent(() -> engine.remove(req.param("id"), req.flag("force", false),
                 req.flag("v", false))));
         r.post("/containers/{id}/resize", req -> {
-            engine.get(req.param("id"));
+            engine.stdio().resize(req.param("id"), TtySize.rows(req), TtySize.columns(req));
             return ApiResponse.json(200, DockerJson.object());
         });
         r.post("/containers/{id}/update", req -> notImplemented("container update"));

@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * The output streams of a container: GET /logs (multiplexed unless the container has a TTY, optionally
  * timestamped, followed until the container stops) and POST /attach (hijacked; the live output until the
- * current or next run ends; stdin is read and dropped, as containers get /dev/null).
+ * current or next run ends, or the client types the detach keys; the client's bytes go to the container's stdin
+ * when it was created with OpenStdin, else they are dropped).
  */
 public final class ContainerStreams {
     private final ContainerEngine engine;
@@ -78,9 +79,18 @@ public final class ContainerStreams {
         boolean logs = req.flag("logs", false);
         boolean stdout = req.flag("stdout", false);
         boolean stderr = req.flag("stderr", false);
+        boolean stdin = req.flag("stdin", false) && stream && engine.stdio().hasStdin(c.id());
+        DetachKeys keys = DetachKeys.parse(req.query("detachKeys", ""));
         boolean multiplexed = !c.tty();
         return new ApiResponse.Hijacked(Frames.RAW_STREAM, (fromClient, toClient) -> {
-            Thread stdin = Thread.ofVirtual().start(() -> discard(fromClient));
+            Thread session = Thread.currentThread();
+            Thread input = Thread.ofVirtual().start(() -> {
+                if (stdin && new AttachInput(engine.stdio(), c.id(), keys).copy(fromClient)) {
+                    session.interrupt(); // the client typed the detach keys: the output stream ends too
+                } else if (!stdin) {
+                    discard(fromClient);
+                }
+            });
             try {
                 LogReader.Sink sink = Frames.sink(toClient, multiplexed, false);
                 if (stream) {
@@ -89,7 +99,7 @@ public final class ContainerStreams {
                     engine.logs().logs(c.id(), new LogReader.Options(stdout, stderr, false, null, null, null), sink);
                 }
             } finally {
-                stdin.interrupt();
+                input.interrupt();
             }
         });
     }
@@ -98,7 +108,7 @@ public final class ContainerStreams {
         byte[] buffer = new byte[8192];
         try {
             while (in.read(buffer) >= 0) {
-                // containers run with stdin from /dev/null: what a client types goes nowhere
+                // the container's stdin is not open (created without -i): what a client types goes nowhere
             }
         } catch (IOException e) {
             // the client went away

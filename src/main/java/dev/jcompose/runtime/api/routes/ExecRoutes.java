@@ -23,7 +23,7 @@ public final class ExecRoutes {
         r.post("/exec/{id}/start", this::start);
         r.get("/exec/{id}/json", this::inspect);
         r.post("/exec/{id}/resize", req -> {
-            engine.execs().get(req.param("id"));
+            engine.execs().resize(req.param("id"), TtySize.rows(req), TtySize.columns(req));
             return ApiResponse.json(200, DockerJson.object());
         });
     }
@@ -37,7 +37,8 @@ public final class ExecRoutes {
 
     /**
      * Detached: 200 once it runs. Otherwise the output, multiplexed unless Tty, over the hijacked connection (or
-     * as a plain streamed body for clients that do not ask to upgrade), closed when the process ends.
+     * as a plain streamed body for clients that do not ask to upgrade), closed when the process ends; the
+     * client's bytes are the process's stdin when the exec was created with AttachStdin.
      */
     private ApiResponse start(ApiRequest req) throws java.io.IOException {
         String id = req.param("id");
@@ -53,7 +54,7 @@ public final class ExecRoutes {
                     engine.execs().start(id, false, Frames.sink(out, multiplexed, false)));
         }
         return new ApiResponse.Hijacked(Frames.RAW_STREAM, (InputStream in, java.io.OutputStream out) ->
-                engine.execs().start(id, false, Frames.sink(out, multiplexed, false)));
+                engine.execs().start(id, false, in, Frames.sink(out, multiplexed, false)));
     }
 
     private ApiResponse inspect(ApiRequest req) {

@@ -50,12 +50,38 @@ final class DockerCli {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(null, args);
+    }
+
+    /** {@link #run} with {@code input} as the CLI's stdin (a file: piped input, not a terminal). */
+    Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
+        File in = input == null ? new File("/dev/null") : File.createTempFile("jct-cli-", ".in");
+        if (input != null) {
+            Files.write(in.toPath(), input);
+        }
+        try {
+            return runFrom(in, args);
+        } finally {
+            if (input != null) {
+                Files.deleteIfExists(in.toPath());
+            }
+        }
+    }
+
+    /** The command line the CLI would run, for drivers that start it themselves (a pty). */
+    List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-H", host.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Result runFrom(File stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-H", host.toString()));
         cmd.addAll(List.of(args));
         File out = File.createTempFile("jct-cli-", ".out");
         File err = File.createTempFile("jct-cli-", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(stdin))
                     .redirectOutput(out).redirectError(err);
             pb.environment().remove("DOCKER_HOST");
             pb.environment().put("DOCKER_CONFIG", out.getParent() + "/jct-docker-config");
