@@ -55,6 +55,7 @@ public final class ConmonMonitor implements ContainerMonitor {
         try {
             Files.createDirectories(exitDir);
             Files.createDirectories(socketDir);
+            long t0 = System.nanoTime();
             Process p = new ProcessBuilder(command(id, paths)).redirectInput(new File("/dev/null"))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.conmonOutput().toFile()))
                     .redirectErrorStream(true).start();
@@ -67,7 +68,10 @@ public final class ConmonMonitor implements ContainerMonitor {
                 throw new RuncException("create", id, "conmon failed (exit " + p.exitValue() + "): "
                         + explain(id, paths, logPosition));
             }
+            long t1 = System.nanoTime();
             awaitCreated(id, paths, logPosition, deadline);
+            System.getLogger("dev.jcompose.runtime.engine.PhaseTimer").log(System.Logger.Level.DEBUG,
+                    "conmon: detach " + (t1 - t0) / 1000 + " us, await pid " + (System.nanoTime() - t1) / 1000 + " us");
         } catch (IOException e) {
             throw new RuncException("create", id, "cannot run " + conmon + ": " + e.getMessage());
         } catch (InterruptedException e) {

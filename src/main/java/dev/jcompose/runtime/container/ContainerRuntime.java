@@ -64,11 +64,14 @@ public final class ContainerRuntime {
 
     /** Writes the bundle and runs runc create (through the monitor); PID 1 waits for {@link #start}. */
     public ContainerPaths create(String id, ContainerConfig config, Path logDir) {
+        long t0 = System.nanoTime();
         String json = generator.generateJson(id, config); // validates the id before it names a directory
         ContainerPaths paths = new ContainerPaths(stateDir.resolve(id), logDir.toAbsolutePath());
-        if (Files.exists(paths.dir()) || runc.state(id).isPresent()) {
+        long t1 = System.nanoTime();
+        if (Files.exists(paths.dir()) || runc.hasState(id)) {
             throw new RuncException("create", id, "a container with this id already exists");
         }
+        long t2 = System.nanoTime();
         try {
             Files.createDirectories(paths.dir());
             Files.createDirectories(paths.logDir());
@@ -79,6 +82,7 @@ public final class ContainerRuntime {
             deleteTree(paths.dir());
             throw new RuncException("create", id, "cannot write the bundle: " + e.getMessage());
         }
+        long t3 = System.nanoTime();
         RuntimeException failure = null;
         cgroupParentLock.readLock().lock();
         try {
@@ -92,6 +96,8 @@ public final class ContainerRuntime {
             deleteAfterFailure(id, failure);
             throw failure;
         }
+        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.create: generate " + (t1 - t0) / 1000 + " us, state-check "
+                + (t2 - t1) / 1000 + " us, bundle " + (t3 - t2) / 1000 + " us, monitor " + (System.nanoTime() - t3) / 1000 + " us");
         return paths;
     }
 
@@ -100,7 +106,18 @@ public final class ContainerRuntime {
      * signal handlers are runc's, and a stop decided on them would be wrong.
      */
     public void start(String id) {
+        long t0 = System.nanoTime();
         runc.start(id);
+        long t1 = System.nanoTime();
+        try { startWait(id); } finally {
+            TMPLOG.log(System.Logger.Level.DEBUG, "runtime.start: runc start " + (t1 - t0) / 1000 + " us, exec wait "
+                + (System.nanoTime() - t1) / 1000 + " us");
+        }
+    }
+
+    private static final System.Logger TMPLOG = System.getLogger("dev.jcompose.runtime.engine.PhaseTimer");
+
+    private void startWait(String id) {
         Optional<ProcessHandle> pid1 = pid1(paths(id));
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
