@@ -83,6 +83,9 @@ public final class ConmonMonitor implements ContainerMonitor {
     /** runc writes the pid file once the container is created; conmon exiting first means runc create failed. */
     private void awaitCreated(String id, ContainerPaths paths, long logPosition, long deadline)
             throws InterruptedException {
+        // 1 ms steps while a create normally finishes (runc create takes ~30 ms here): a coarser step is paid
+        // in full on every start; a slow create (a loaded machine) then backs off
+        long fastUntil = System.nanoTime() + 200_000_000L;
         long pause = 1;
         while (!Files.exists(paths.pidFile())) {
             if (Files.exists(paths.conmonPidFile()) && !isAlive(paths) && !Files.exists(paths.pidFile())) {
@@ -92,7 +95,9 @@ public final class ConmonMonitor implements ContainerMonitor {
                 throw new RuncException("create", id, "not created in time: " + explain(id, paths, logPosition));
             }
             Thread.sleep(pause);
-            pause = Math.min(pause * 2, 5);
+            if (System.nanoTime() > fastUntil) {
+                pause = Math.min(pause * 2, 5);
+            }
         }
     }
 

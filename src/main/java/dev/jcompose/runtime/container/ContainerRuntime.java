@@ -107,7 +107,8 @@ public final class ContainerRuntime {
      */
     public void start(String id) {
         long t0 = System.nanoTime();
-        runc.start(id);
+        Optional<ProcessHandle> init = pid1(paths(id));
+        runc.start(id, () -> init.map(ContainerRuntime::isAliveNotZombie).orElse(false));
         long t1 = System.nanoTime();
         try { startWait(id); } finally {
             TMPLOG.log(System.Logger.Level.DEBUG, "runtime.start: runc start " + (t1 - t0) / 1000 + " us, exec wait "
@@ -191,7 +192,9 @@ public final class ContainerRuntime {
      * has no handler for the signal (it would be dropped in its PID namespace) SIGKILL goes at once.
      */
     public ExitStatus stop(String id, int signal, Duration grace) {
+        long ts = System.nanoTime();
         ContainerStatus s = status(id);
+        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.stop: status " + (System.nanoTime() - ts) / 1000 + " us");
         if (s.exit().isPresent()) {
             return s.exit().get();
         }
@@ -207,9 +210,13 @@ public final class ContainerRuntime {
                 }
             }
         }
+        long t0 = System.nanoTime();
         sendIfRunning(id, Signals.SIGKILL, true);
-        return waitExit(id, KILL_WAIT).orElseThrow(() -> new RuncException("stop", id,
+        long t1 = System.nanoTime();
+        var r = waitExit(id, KILL_WAIT).orElseThrow(() -> new RuncException("stop", id,
                 "still running " + KILL_WAIT.toSeconds() + " s after SIGKILL"));
+        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.stop: kill-all " + (t1 - t0) / 1000 + " us, wait-exit " + (System.nanoTime() - t1) / 1000 + " us");
+        return r;
     }
 
     /** Sends a signal to PID 1 ({@code docker kill -s}). */
@@ -243,7 +250,10 @@ public final class ContainerRuntime {
             }
             if (pid1.isEmpty() || !isAliveNotZombie(pid1.get())) {
                 // dead: give the monitor a moment to write the code, then report what is known
-                return Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
+                long td = System.nanoTime();
+                var rec = Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
+                TMPLOG.log(System.Logger.Level.DEBUG, "runtime.waitExit: dead seen after " + (td - (deadline - timeout.toNanos())) / 1000 + " us, exit record " + (System.nanoTime() - td) / 1000 + " us");
+                return rec;
             }
             if (System.nanoTime() >= deadline) {
                 return Optional.empty();

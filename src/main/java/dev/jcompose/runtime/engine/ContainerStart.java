@@ -20,10 +20,12 @@ import java.util.function.Consumer;
  * runc create (through the monitor), network endpoints, runc start, the running record. Any failure undoes
  * what was done and records the failed start.
  *
- * <p>When networking hands out a namespace of its own by path (the normal bridge case), the endpoints are wired
- * on another thread while this one mounts the rootfs and builds the OCI config: the two are independent, each
- * is a few host processes, and the /etc files are then written once with the final address instead of being
- * rewritten after runc create. Other namespaces (runc's own, the host's) are attached after runc create, as
+ * <p>The namespace is made on another thread while this one mounts the rootfs (two host processes at once).
+ * When networking hands out a namespace of its own by path (the normal bridge case), the endpoints are wired
+ * on another thread while this one mounts the rootfs, builds the OCI config and runs runc create: runc only
+ * joins the namespace, so the veth, addresses, routes and DNS names can appear in it meanwhile, and the
+ * network's host processes (~15 ms) hide behind runc create (~50 ms). Hosts and resolv.conf get the address
+ * in place before runc start. Other namespaces (runc's own, the host's) are attached after runc create, as
  * the namespace only exists then.
  */
 final class ContainerStart {
@@ -42,16 +44,19 @@ final class ContainerStart {
         String id = r.id();
         NetworkRequest request = EngineContext.networkRequest(r);
         boolean created = false;
+        CompletableFuture<NamespaceMode> namespace = null;
         CompletableFuture<NetworkSetup> early = null;
         try {
             Path containerDir = ctx.store.dirOf(id);
-            NamespaceMode netns = request.isContainerMode() ? joinNetwork(request) : ctx.network.namespace(id, request);
-            timer.mark("netns");
+            namespace = request.isContainerMode() ? CompletableFuture.completedFuture(joinNetwork(request))
+                    : CompletableFuture.supplyAsync(() -> ctx.network.namespace(id, request), BACKGROUND);
+            ctx.rootfs.mount(id);
+            timer.mark("mount");
+            NamespaceMode netns = await(namespace);
+            timer.mark("netns-wait");
             if (!request.isContainerMode() && netns instanceof NamespaceMode.Join j) {
                 early = CompletableFuture.supplyAsync(() -> ctx.network.attach(id, j.path(), request), BACKGROUND);
             }
-            ctx.rootfs.mount(id);
-            timer.mark("mount");
             r.mounts().forEach(MountPlanner::ensureBindSource);
             ctx.rootfs.ensureDirectory(id, DockerJson.text(r.config(), "WorkingDir", ""));
             Path rootfs = ctx.rootfs.dir(id);
@@ -59,22 +64,20 @@ final class ContainerStart {
                     DockerJson.stringsOrEmpty(r.hostConfig(), "GroupAdd"));
             ContainerConfig config = OciTranslator.translate(r, rootfs, containerDir, user, netns, this::pidOf);
             Files.createDirectories(ctx.logDir(id));
-            timer.mark("translate");
-            NetworkSetup setup = early == null ? NetworkSetup.NONE : await(early);
-            timer.mark("attach-wait");
-            if (early != null) {
-                ctx.setups.put(id, setup);
-            }
-            ctx.etcFiles.write(containerDir, request, setup);
-            timer.mark("etc");
+            ctx.etcFiles.write(containerDir, request, NetworkSetup.NONE);
+            timer.mark("translate+etc");
             ctx.runtime.create(id, config, ctx.logDir(id));
             created = true;
             timer.mark("runc-create");
             int pid = Integer.parseInt(Files.readString(ctx.runtime.paths(id).pidFile()).strip());
-            if (early == null) {
-                attachAfterCreate(id, request, netns, pid, containerDir);
-                timer.mark("attach");
+            NetworkSetup setup = early != null ? await(early)
+                    : attach(id, request, netns, Path.of("/proc", Integer.toString(pid), "ns", "net"));
+            ctx.setups.put(id, setup);
+            if (setup.resolvConf() != null || setup.hostsAddress() != null) {
+                // in place: runc has bind-mounted the files already
+                ctx.etcFiles.rewrite(containerDir, request, setup);
             }
+            timer.mark(early != null ? "attach-wait" : "attach");
             ctx.runtime.start(id);
             timer.mark("runc-start");
             var spec = HealthMonitor.Spec.of(r.config().path("Healthcheck"));
@@ -90,8 +93,11 @@ final class ContainerStart {
                 Thread.ofVirtual().start(() -> exitCheck.accept(id));
             }
         } catch (RuntimeException | IOException e) {
-            if (early != null) {
-                early.handle((s, x) -> null).join(); // its endpoints must exist before the undo removes them
+            // what the other thread made must exist before the undo removes it
+            for (CompletableFuture<?> step : java.util.Arrays.asList(namespace, early)) {
+                if (step != null) {
+                    step.handle((s, x) -> null).join();
+                }
             }
             undo(id, created);
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -106,22 +112,15 @@ final class ContainerStart {
         }
     }
 
-    /** A namespace runc made (or the host's): endpoints now, then the /etc files rewritten in place. */
-    private void attachAfterCreate(String id, NetworkRequest request, NamespaceMode netns, int pid,
-            Path containerDir) {
-        Path netnsPath = netns instanceof NamespaceMode.Join j ? j.path()
-                : Path.of("/proc", Integer.toString(pid), "ns", "net");
-        NetworkSetup setup = request.isContainerMode() ? NetworkSetup.NONE
-                : ctx.network.attach(id, netnsPath, request);
-        ctx.setups.put(id, setup);
-        if (setup.resolvConf() != null || setup.hostsAddress() != null) {
-            ctx.etcFiles.rewrite(containerDir, request, setup);
-        }
+    /** Endpoints in a namespace that exists only once runc has created the container (or the host's). */
+    private NetworkSetup attach(String id, NetworkRequest request, NamespaceMode netns, Path ownNetns) {
+        Path netnsPath = netns instanceof NamespaceMode.Join j ? j.path() : ownNetns;
+        return request.isContainerMode() ? NetworkSetup.NONE : ctx.network.attach(id, netnsPath, request);
     }
 
-    private static NetworkSetup await(CompletableFuture<NetworkSetup> attach) {
+    private static <T> T await(CompletableFuture<T> step) {
         try {
-            return attach.join();
+            return step.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

@@ -83,6 +83,17 @@ public final class Runc {
         toFiles("start", id, List.of("start", id), null, null, timeout);
     }
 
+    /**
+     * {@code runc start} done in-process when the container is in the ordinary created state (see
+     * {@link ExecFifo}); otherwise the runc command, for its checks and messages. {@code initAlive} tells
+     * whether the container's init process still exists.
+     */
+    public void start(String id, java.util.function.BooleanSupplier initAlive) {
+        if (ExecFifo.release(root.resolve(id), initAlive) != ExecFifo.Outcome.STARTED) {
+            start(id);
+        }
+    }
+
     /** Empty when runc does not know the container. */
     public Optional<RuncState> state(String id) {
         try {
