@@ -344,7 +344,9 @@ public final class ContainerRuntime {
     public void delete(String id) {
         Path dir = stateDir.resolve(id);
         try {
-            runc.delete(id, true);
+            if (runc.hasState(id)) { // a removal after the exit cleanup would otherwise run runc just to hear "not found"
+                runc.delete(id, true);
+            }
         } catch (RuncException e) {
             if (!e.isNotFound()) {
                 throw e;
