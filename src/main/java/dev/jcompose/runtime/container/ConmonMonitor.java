@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConmonMonitor implements ContainerMonitor {
     public static final Path DEFAULT_BINARY = Path.of("/usr/bin/conmon");
+    private static final System.Logger LOG = System.getLogger(ConmonMonitor.class.getName());
 
     private final Path conmon;
     private final Runc runc;
@@ -55,7 +56,7 @@ public final class ConmonMonitor implements ContainerMonitor {
         try {
             Files.createDirectories(exitDir);
             Files.createDirectories(socketDir);
-            long t0 = System.nanoTime();
+            long begin = System.nanoTime();
             Process p = new ProcessBuilder(command(id, paths)).redirectInput(new File("/dev/null"))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.conmonOutput().toFile()))
                     .redirectErrorStream(true).start();
@@ -68,10 +69,10 @@ public final class ConmonMonitor implements ContainerMonitor {
                 throw new RuncException("create", id, "conmon failed (exit " + p.exitValue() + "): "
                         + explain(id, paths, logPosition));
             }
-            long t1 = System.nanoTime();
+            long detached = System.nanoTime();
             awaitCreated(id, paths, logPosition, deadline);
-            System.getLogger("dev.jcompose.runtime.engine.PhaseTimer").log(System.Logger.Level.DEBUG,
-                    "conmon: detach " + (t1 - t0) / 1000 + " us, await pid " + (System.nanoTime() - t1) / 1000 + " us");
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("conmon %.12s: detached %.1f ms, created %.1f ms",
+                    id, (detached - begin) / 1e6, (System.nanoTime() - detached) / 1e6));
         } catch (IOException e) {
             throw new RuncException("create", id, "cannot run " + conmon + ": " + e.getMessage());
         } catch (InterruptedException e) {

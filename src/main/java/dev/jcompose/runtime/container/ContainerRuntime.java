@@ -34,6 +34,7 @@ public final class ContainerRuntime {
     /** How long a SIGKILLed container may take to be reaped before stop gives up. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final System.Logger LOG = System.getLogger(ContainerRuntime.class.getName());
 
     private final Runc runc;
     private final OciSpecGenerator generator;
@@ -64,14 +65,12 @@ public final class ContainerRuntime {
 
     /** Writes the bundle and runs runc create (through the monitor); PID 1 waits for {@link #start}. */
     public ContainerPaths create(String id, ContainerConfig config, Path logDir) {
-        long t0 = System.nanoTime();
+        long begin = System.nanoTime();
         String json = generator.generateJson(id, config); // validates the id before it names a directory
         ContainerPaths paths = new ContainerPaths(stateDir.resolve(id), logDir.toAbsolutePath());
-        long t1 = System.nanoTime();
         if (Files.exists(paths.dir()) || runc.hasState(id)) {
             throw new RuncException("create", id, "a container with this id already exists");
         }
-        long t2 = System.nanoTime();
         try {
             Files.createDirectories(paths.dir());
             Files.createDirectories(paths.logDir());
@@ -82,7 +81,7 @@ public final class ContainerRuntime {
             deleteTree(paths.dir());
             throw new RuncException("create", id, "cannot write the bundle: " + e.getMessage());
         }
-        long t3 = System.nanoTime();
+        long bundled = System.nanoTime();
         RuntimeException failure = null;
         cgroupParentLock.readLock().lock();
         try {
@@ -96,34 +95,27 @@ public final class ContainerRuntime {
             deleteAfterFailure(id, failure);
             throw failure;
         }
-        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.create: generate " + (t1 - t0) / 1000 + " us, state-check "
-                + (t2 - t1) / 1000 + " us, bundle " + (t3 - t2) / 1000 + " us, monitor " + (System.nanoTime() - t3) / 1000 + " us");
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("create %.12s: bundle %.1f ms, %s %.1f ms", id,
+                (bundled - begin) / 1e6, monitor.name(), (System.nanoTime() - bundled) / 1e6));
         return paths;
     }
 
     /**
-     * runc start, then a wait (a few ms) until PID 1 has left runc's init and exec'd the command: until then its
-     * signal handlers are runc's, and a stop decided on them would be wrong.
+     * runc start (its fifo handshake done in-process when possible, see {@link Runc#start(String,
+     * java.util.function.BooleanSupplier)}), then a wait (usually under a ms) until PID 1 has left runc's init and
+     * exec'd the command: until then its signal handlers are runc's, and a stop decided on them would be wrong.
      */
     public void start(String id) {
-        long t0 = System.nanoTime();
-        Optional<ProcessHandle> init = pid1(paths(id));
-        runc.start(id, () -> init.map(ContainerRuntime::isAliveNotZombie).orElse(false));
-        long t1 = System.nanoTime();
-        try { startWait(id); } finally {
-            TMPLOG.log(System.Logger.Level.DEBUG, "runtime.start: runc start " + (t1 - t0) / 1000 + " us, exec wait "
-                + (System.nanoTime() - t1) / 1000 + " us");
-        }
-    }
-
-    private static final System.Logger TMPLOG = System.getLogger("dev.jcompose.runtime.engine.PhaseTimer");
-
-    private void startWait(String id) {
+        long begin = System.nanoTime();
         Optional<ProcessHandle> pid1 = pid1(paths(id));
+        runc.start(id, () -> pid1.map(ContainerRuntime::isAliveNotZombie).orElse(false));
+        long released = System.nanoTime();
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
             sleep(1);
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("start %.12s: released %.1f ms, exec %.1f ms", id,
+                (released - begin) / 1e6, (System.nanoTime() - released) / 1e6));
     }
 
     private static boolean stillRuncInit(long pid) {
@@ -192,9 +184,7 @@ public final class ContainerRuntime {
      * has no handler for the signal (it would be dropped in its PID namespace) SIGKILL goes at once.
      */
     public ExitStatus stop(String id, int signal, Duration grace) {
-        long ts = System.nanoTime();
         ContainerStatus s = status(id);
-        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.stop: status " + (System.nanoTime() - ts) / 1000 + " us");
         if (s.exit().isPresent()) {
             return s.exit().get();
         }
@@ -210,13 +200,9 @@ public final class ContainerRuntime {
                 }
             }
         }
-        long t0 = System.nanoTime();
         sendIfRunning(id, Signals.SIGKILL, true);
-        long t1 = System.nanoTime();
-        var r = waitExit(id, KILL_WAIT).orElseThrow(() -> new RuncException("stop", id,
+        return waitExit(id, KILL_WAIT).orElseThrow(() -> new RuncException("stop", id,
                 "still running " + KILL_WAIT.toSeconds() + " s after SIGKILL"));
-        TMPLOG.log(System.Logger.Level.DEBUG, "runtime.stop: kill-all " + (t1 - t0) / 1000 + " us, wait-exit " + (System.nanoTime() - t1) / 1000 + " us");
-        return r;
     }
 
     /** Sends a signal to PID 1 ({@code docker kill -s}). */
@@ -250,10 +236,7 @@ public final class ContainerRuntime {
             }
             if (pid1.isEmpty() || !isAliveNotZombie(pid1.get())) {
                 // dead: give the monitor a moment to write the code, then report what is known
-                long td = System.nanoTime();
-                var rec = Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
-                TMPLOG.log(System.Logger.Level.DEBUG, "runtime.waitExit: dead seen after " + (td - (deadline - timeout.toNanos())) / 1000 + " us, exit record " + (System.nanoTime() - td) / 1000 + " us");
-                return rec;
+                return Optional.of(awaitExitRecord(id, paths, Duration.ofSeconds(1)));
             }
             if (System.nanoTime() >= deadline) {
                 return Optional.empty();
