@@ -101,29 +101,20 @@ public final class ContainerRuntime {
     }
 
     /**
-     * runc start (its fifo handshake done in-process when possible, see {@link Runc#start(String,
-     * java.util.function.BooleanSupplier)}), then a wait (usually under a ms) until PID 1 has left runc's init and
-     * exec'd the command: until then its signal handlers are runc's, and a stop decided on them would be wrong.
+     * runc start (in-process when possible, see {@code ExecFifo}), then a wait (under a ms) until PID 1 has left
+     * runc's init and exec'd: until then its signal handlers are runc's, and a stop decided on them would be wrong.
      */
     public void start(String id) {
         long begin = System.nanoTime();
         Optional<ProcessHandle> pid1 = pid1(paths(id));
         runc.start(id, () -> pid1.map(ContainerRuntime::isAliveNotZombie).orElse(false));
         long released = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
+        long deadline = released + Duration.ofSeconds(2).toNanos();
+        while (pid1.isPresent() && SignalAwareness.stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
             sleep(1);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> String.format("start %.12s: released %.1f ms, exec %.1f ms", id,
                 (released - begin) / 1e6, (System.nanoTime() - released) / 1e6));
-    }
-
-    private static boolean stillRuncInit(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).startsWith("runc:[");
-        } catch (IOException e) {
-            return false; // gone already
-        }
     }
 
     /** create + start. */
