@@ -216,8 +216,11 @@ public final class Runc {
         try {
             ProcessCall.Result r = ProcessCall.toFiles(command(id, args), stdout, stderr, limit);
             String error = RuncLog.lastErrorSince(logFile(id), offset);
-            // exec returns the process's own exit code; only a logged error means runc itself failed
-            if (error != null || (r.exitCode() != 0 && !command.equals("exec"))) {
+            // exec returns the process's own exit code: only a logged error means runc itself failed. Any other
+            // command exits non-zero on failure, and its exit code decides: an error logged meanwhile by another
+            // call on the same container (a health check's exec failing while a stop kills) is not its own.
+            boolean failed = command.equals("exec") ? error != null : r.exitCode() != 0;
+            if (failed) {
                 throw new RuncException(command, id, error != null ? error : "exit status " + r.exitCode());
             }
             return r.exitCode();
