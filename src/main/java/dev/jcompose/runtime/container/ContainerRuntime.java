@@ -34,6 +34,7 @@ public final class ContainerRuntime {
     /** How long a SIGKILLed container may take to be reaped before stop gives up. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final System.Logger LOG = System.getLogger(ContainerRuntime.class.getName());
 
     private final Runc runc;
     private final OciSpecGenerator generator;
@@ -64,9 +65,10 @@ public final class ContainerRuntime {
 
     /** Writes the bundle and runs runc create (through the monitor); PID 1 waits for {@link #start}. */
     public ContainerPaths create(String id, ContainerConfig config, Path logDir) {
+        long begin = System.nanoTime();
         String json = generator.generateJson(id, config); // validates the id before it names a directory
         ContainerPaths paths = new ContainerPaths(stateDir.resolve(id), logDir.toAbsolutePath());
-        if (Files.exists(paths.dir()) || runc.state(id).isPresent()) {
+        if (Files.exists(paths.dir()) || runc.hasState(id)) {
             throw new RuncException("create", id, "a container with this id already exists");
         }
         try {
@@ -79,6 +81,7 @@ public final class ContainerRuntime {
             deleteTree(paths.dir());
             throw new RuncException("create", id, "cannot write the bundle: " + e.getMessage());
         }
+        long bundled = System.nanoTime();
         RuntimeException failure = null;
         cgroupParentLock.readLock().lock();
         try {
@@ -92,28 +95,26 @@ public final class ContainerRuntime {
             deleteAfterFailure(id, failure);
             throw failure;
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("create %.12s: bundle %.1f ms, %s %.1f ms", id,
+                (bundled - begin) / 1e6, monitor.name(), (System.nanoTime() - bundled) / 1e6));
         return paths;
     }
 
     /**
-     * runc start, then a wait (a few ms) until PID 1 has left runc's init and exec'd the command: until then its
-     * signal handlers are runc's, and a stop decided on them would be wrong.
+     * runc start (in-process when possible, see {@code ExecFifo}), then a wait (under a ms) until PID 1 has left
+     * runc's init and exec'd: until then its signal handlers are runc's, and a stop decided on them would be wrong.
      */
     public void start(String id) {
-        runc.start(id);
+        long begin = System.nanoTime();
         Optional<ProcessHandle> pid1 = pid1(paths(id));
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (pid1.isPresent() && stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
+        runc.start(id, () -> pid1.map(ContainerRuntime::isAliveNotZombie).orElse(false));
+        long released = System.nanoTime();
+        long deadline = released + Duration.ofSeconds(2).toNanos();
+        while (pid1.isPresent() && SignalAwareness.stillRuncInit(pid1.get().pid()) && System.nanoTime() < deadline) {
             sleep(1);
         }
-    }
-
-    private static boolean stillRuncInit(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).startsWith("runc:[");
-        } catch (IOException e) {
-            return false; // gone already
-        }
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("start %.12s: released %.1f ms, exec %.1f ms", id,
+                (released - begin) / 1e6, (System.nanoTime() - released) / 1e6));
     }
 
     /** create + start. */
@@ -374,7 +375,9 @@ public final class ContainerRuntime {
     public void delete(String id) {
         Path dir = stateDir.resolve(id);
         try {
-            runc.delete(id, true);
+            if (runc.hasState(id)) { // a removal after the exit cleanup would otherwise run runc just to hear "not found"
+                runc.delete(id, true);
+            }
         } catch (RuncException e) {
             if (!e.isNotFound()) {
                 throw e;

@@ -51,4 +51,13 @@ public final class SignalAwareness {
             return true; // vanished meanwhile; the stop path finds it stopped
         }
     }
+
+    /** Whether {@code pid} is still runc's init (its handlers are runc's until it execs the command). */
+    static boolean stillRuncInit(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).startsWith("runc:[");
+        } catch (IOException e) {
+            return false; // gone already
+        }
+    }
 }

@@ -28,6 +28,7 @@ final class ContainerCreator {
             ContainerStore.checkName(name);
             ctx.store.requireFreeName(name);
         }
+        PhaseTimer timer = new PhaseTimer("create");
         ObjectNode userConfig = ConfigMerge.configOf(body);
         String image = DockerJson.text(userConfig, "Image", "");
         if (image.isEmpty()) {
@@ -58,17 +59,25 @@ final class ContainerCreator {
             config.put("Domainname", "");
         }
         MountPlanner planner = new MountPlanner(ctx.volumes, ctx.store);
+        timer.mark("config");
         try {
             List<MountPoint> mounts = planner.plan(hostConfig, config);
-            ctx.rootfs.prepare(id, ctx.images.unpack(imageId.hex()));
+            timer.mark("mounts");
+            String layer = ctx.images.unpack(imageId.hex());
+            timer.mark("unpack");
+            ctx.rootfs.prepare(id, layer);
+            timer.mark("snapshot");
             ctx.rootfs.copyUp(id, mounts, ctx.volumes);
             ContainerRecord record = new ContainerRecord(id, finalName, ctx.clock.instant().toString(),
                     imageId.toString(), commandLine.get(0), commandLine.subList(1, commandLine.size()), config,
                     hostConfig, networking, mounts, StateRecord.created(), 0, false);
             ctx.network.created(id, EngineContext.networkRequest(record));
+            timer.mark("net");
             ctx.store.add(record);
+            timer.mark("record");
             planner.createdAnonymous().forEach(v -> ctx.volumeEvent(v, "create", Map.of()));
             ctx.containerEvent(record, "create");
+            timer.log();
             return id;
         } catch (RuntimeException e) {
             Lifecycle.quietly(() -> ctx.rootfs.remove(id));

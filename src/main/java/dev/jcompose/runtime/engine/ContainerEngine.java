@@ -234,6 +234,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         String id = ctx.store.get(ref).id();
         ctx.locked(id, () -> {
             ContainerRecord r = ctx.store.get(id);
+            PhaseTimer timer = new PhaseTimer("remove " + r.shortId());
             if (r.state().running()) {
                 if (!force) {
                     throw RuntimeError.conflict("You cannot remove a " + (r.state().paused() ? "paused" : "running")
@@ -246,19 +247,23 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
                             Duration.ZERO));
                 }
             }
+            timer.mark("kill");
             ctx.supervisor.forget(id);
             ctx.health.stop(id);
             execs.forgetContainer(id);
-            lifecycle.releaseResources(id);
+            lifecycle.releaseResources(id, timer);
             ctx.network.released(id);
             if (ctx.rootfs.isMounted(id)) {
                 ctx.rootfs.unmount(id); // releaseResources could not: fail loudly rather than delete a mounted tree
             }
             ctx.rootfs.remove(id);
+            timer.mark("snapshot");
             Lifecycle.quietly(ctx.images::releaseUnusedLayers);
+            timer.mark("layers");
             ContainerRecord last = ctx.store.get(id);
             ctx.store.remove(id);
             VolumeStore.deleteTree(ctx.store.dirOf(id));
+            timer.mark("record+dir");
             if (removeVolumes) {
                 for (MountPoint m : last.mounts()) {
                     if (m.isVolume() && m.anonymous()) {
@@ -274,6 +279,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
             ctx.containerEvent(last, "destroy");
             ctx.waiters.removed(id, last.state().exitCode());
             ctx.runEpochs.remove(id);
+            timer.log();
         });
         ctx.forgetLock(id);
     }

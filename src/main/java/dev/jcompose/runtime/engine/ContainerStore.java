@@ -26,6 +26,8 @@ public final class ContainerStore {
     private static final Pattern VALID_NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
     private static final System.Logger LOG = System.getLogger(ContainerStore.class.getName());
+    private static final com.fasterxml.jackson.databind.ObjectWriter RECORD_WRITER =
+            DockerJson.MAPPER.writerWithDefaultPrettyPrinter();
 
     private final Path dir;
     private final Map<String, ContainerRecord> byId = new ConcurrentHashMap<>();
@@ -119,6 +121,24 @@ public final class ContainerStore {
         update(record, true);
     }
 
+    /**
+     * A state transition of the lifecycle (running, exited): the record file is fsynced before its rename, as
+     * Docker's checkpoint is, but the directory is not. A power cut may bring back the previous state, which
+     * recovery corrects against runc (the container's processes die with the machine anyway); a crash of the
+     * daemon alone loses nothing. Saves a journal commit on every start and exit.
+     */
+    public synchronized void updateState(ContainerRecord record) {
+        ContainerRecord old = byId.get(record.id());
+        if (old == null) {
+            throw RuntimeError.notFound("No such container: " + record.id());
+        }
+        if (!old.name().equals(record.name())) {
+            throw new IllegalArgumentException("a state update cannot rename " + record.id());
+        }
+        write(record, false);
+        byId.put(record.id(), record);
+    }
+
     /** Forgets the record and deletes its file; the caller removes the rest of the directory. */
     public synchronized void remove(String id) {
         ContainerRecord r = byId.remove(id);
@@ -172,10 +192,14 @@ public final class ContainerStore {
     }
 
     private void write(ContainerRecord record) {
+        write(record, true);
+    }
+
+    private void write(ContainerRecord record, boolean durableRename) {
         try {
             Files.createDirectories(dirOf(record.id()));
-            AtomicFiles.write(dirOf(record.id()).resolve(RECORD_FILE),
-                    DockerJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+            AtomicFiles.write(dirOf(record.id()).resolve(RECORD_FILE), RECORD_WRITER.writeValueAsBytes(record),
+                    durableRename);
         } catch (IOException e) {
             throw RuntimeError.internal("cannot write the record of " + record.id() + ": " + e.getMessage(), e);
         }

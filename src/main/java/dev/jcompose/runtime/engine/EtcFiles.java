@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * /etc/hostname, /etc/hosts and /etc/resolv.conf of a container: written in the container's own directory on
@@ -42,11 +45,37 @@ public final class EtcFiles {
         return containerDir.resolve("resolv.conf");
     }
 
-    /** Writes the three files for a start. */
+    /**
+     * Writes the three files for a start. Atomic (a rename) but not fsynced: they are regenerated at every start,
+     * so a power cut that loses them loses nothing a start would read, and durability cost two journal commits
+     * per file on the start path.
+     */
     public void write(Path containerDir, NetworkRequest request, NetworkSetup setup) {
+        for (var file : render(request, setup).entrySet()) {
+            AtomicFiles.writeVolatile(containerDir.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    /**
+     * Rewrites hosts and resolv.conf in place once networking knows the address: the files are bind-mounted by
+     * then, and a rename would leave the mount on the old inode.
+     */
+    public void rewrite(Path containerDir, NetworkRequest request, NetworkSetup setup) {
+        Map<String, byte[]> files = render(request, setup);
+        try {
+            for (String name : List.of("hosts", "resolv.conf")) {
+                Files.write(containerDir.resolve(name), files.get(name), StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+            }
+        } catch (IOException e) {
+            throw dev.jcompose.runtime.RuntimeError.internal("cannot update /etc files: " + e.getMessage(), e);
+        }
+    }
+
+    /** File name in the container directory → content. */
+    private Map<String, byte[]> render(NetworkRequest request, NetworkSetup setup) {
         String fqdn = request.domainname().isEmpty() ? request.hostname()
                 : request.hostname() + "." + request.domainname();
-        AtomicFiles.write(hostname(containerDir), (request.hostname() + "\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder hosts = new StringBuilder(request.isHost() ? hostFile("/etc/hosts", LOCALHOST) : LOCALHOST);
         for (String extra : request.extraHosts()) {
             int colon = extra.indexOf(':');
@@ -58,29 +87,12 @@ public final class EtcFiles {
             hosts.append(setup.hostsAddress()).append('\t').append(fqdn.equals(request.hostname()) ? ""
                     : fqdn + " ").append(request.hostname()).append('\n');
         }
-        AtomicFiles.write(hosts(containerDir), hosts.toString().getBytes(StandardCharsets.UTF_8));
         String resolv = setup.resolvConf() != null ? setup.resolvConf() : resolvConf(request);
-        AtomicFiles.write(resolvConf(containerDir), resolv.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Rewrites hosts and resolv.conf in place once networking knows the address: the files are bind-mounted by
-     * then, and a rename would leave the mount on the old inode.
-     */
-    public void rewrite(Path containerDir, NetworkRequest request, NetworkSetup setup) {
-        Path tmp = containerDir.resolve(".etc-rewrite");
-        try {
-            java.nio.file.Files.createDirectories(tmp);
-            write(tmp, request, setup);
-            for (String name : List.of("hosts", "resolv.conf")) {
-                Files.write(containerDir.resolve(name), Files.readAllBytes(tmp.resolve(name)),
-                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
-            }
-        } catch (IOException e) {
-            throw dev.jcompose.runtime.RuntimeError.internal("cannot update /etc files: " + e.getMessage(), e);
-        } finally {
-            VolumeStore.deleteTree(tmp);
-        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("hostname", (request.hostname() + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put("hosts", hosts.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("resolv.conf", resolv.getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     /**

@@ -4,17 +4,10 @@ import dev.jcompose.runtime.RuntimeError;
 import dev.jcompose.runtime.container.ContainerStatus;
 import dev.jcompose.runtime.container.ExitStatus;
 import dev.jcompose.runtime.container.RestartPolicy;
-import dev.jcompose.runtime.oci.ContainerConfig;
-import dev.jcompose.runtime.oci.NamespaceMode;
-import dev.jcompose.runtime.oci.UserSpec;
 import dev.jcompose.runtime.runc.RuncException;
 import dev.jcompose.runtime.runc.Signals;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Start, stop, kill, pause and exit handling of containers, each step under the container's lock. A start
@@ -25,9 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Lifecycle {
     private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
     private final EngineContext ctx;
+    private final ContainerStart starts;
 
     Lifecycle(EngineContext ctx) {
         this.ctx = ctx;
+        this.starts = new ContainerStart(ctx, this::handleExit);
     }
 
     /** docker start: 304 when already running, 409 when paused. */
@@ -42,9 +37,14 @@ final class Lifecycle {
                 throw RuntimeError.notModified("container already started");
             }
             ctx.supervisor.forget(id);
-            r = r.withRestartCount(0).withManuallyStopped(false);
-            ctx.store.update(r);
-            run(r);
+            PhaseTimer timer = new PhaseTimer("start " + r.shortId());
+            if (r.restartCount() != 0 || r.manuallyStopped()) { // durable: the boot rule of restart policies reads them
+                r = r.withRestartCount(0).withManuallyStopped(false);
+                ctx.store.update(r);
+            }
+            timer.mark("record");
+            starts.run(r, timer);
+            timer.log();
             ctx.supervisor.started(id, policy(r));
         });
     }
@@ -53,83 +53,6 @@ final class Lifecycle {
         int max = r.hostConfig().path("RestartPolicy").path("MaximumRetryCount").asInt(0);
         String name = r.restartPolicyName();
         return RestartPolicy.parse(max > 0 && name.equals("on-failure") ? name + ":" + max : name);
-    }
-
-    /** The start itself (lock held): everything it did is undone when a step fails. */
-    private void run(ContainerRecord r) {
-        String id = r.id();
-        NetworkRequest request = EngineContext.networkRequest(r);
-        boolean created = false;
-        try {
-            Path containerDir = ctx.store.dirOf(id);
-            NamespaceMode netns = request.isContainerMode() ? joinNetwork(request) : ctx.network.namespace(id, request);
-            ctx.rootfs.mount(id);
-            r.mounts().forEach(MountPlanner::ensureBindSource);
-            ctx.rootfs.ensureDirectory(id, DockerJson.text(r.config(), "WorkingDir", ""));
-            Path rootfs = ctx.rootfs.dir(id);
-            UserSpec user = UserResolver.forRootfs(rootfs).resolve(DockerJson.text(r.config(), "User", ""),
-                    DockerJson.stringsOrEmpty(r.hostConfig(), "GroupAdd"));
-            ContainerConfig config = OciTranslator.translate(r, rootfs, containerDir, user, netns, this::pidOf);
-            ctx.etcFiles.write(containerDir, request, NetworkSetup.NONE);
-            Files.createDirectories(ctx.logDir(id));
-            ctx.runtime.create(id, config, ctx.logDir(id));
-            created = true;
-            int pid = Integer.parseInt(Files.readString(ctx.runtime.paths(id).pidFile()).strip());
-            Path netnsPath = netns instanceof NamespaceMode.Join j ? j.path()
-                    : Path.of("/proc", Integer.toString(pid), "ns", "net");
-            NetworkSetup setup = request.isContainerMode() ? NetworkSetup.NONE
-                    : ctx.network.attach(id, netnsPath, request);
-            ctx.setups.put(id, setup);
-            if (setup.resolvConf() != null || setup.hostsAddress() != null) {
-                ctx.etcFiles.rewrite(containerDir, request, setup);
-            }
-            ctx.runtime.start(id);
-            var spec = HealthMonitor.Spec.of(r.config().path("Healthcheck"));
-            Instant now = ctx.clock.instant();
-            ContainerRecord running = r.withState(r.state().started(pid, now, spec.isPresent()));
-            ctx.store.update(running);
-            ctx.runEpochs.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet();
-            ctx.containerEvent(running, "start");
-            spec.ifPresent(s -> ctx.health.start(id, s, running.state().startedAt()));
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                // PID 1 was gone before we looked: the watcher may have fired before the record said running
-                Thread.ofVirtual().start(() -> handleExit(id));
-            }
-        } catch (RuntimeException | java.io.IOException e) {
-            undoStart(id, created);
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            int code = message.contains("executable file not found") || message.contains("no such file") ? 127
-                    : message.contains("permission denied") ? 126 : 128;
-            ContainerRecord failed = ctx.store.get(id);
-            ctx.store.update(failed.withState(failed.state().failedToStart(code, message, ctx.clock.instant())));
-            if (e instanceof RuntimeError re) {
-                throw re;
-            }
-            throw new RuntimeError(code == 128 ? 500 : 400, message, e);
-        }
-    }
-
-    private NamespaceMode joinNetwork(NetworkRequest request) {
-        String other = request.networkMode().substring("container:".length());
-        return NamespaceMode.join(Path.of("/proc", Integer.toString(pidOf(other)), "ns", "net"));
-    }
-
-    /** PID 1 of another running container (for container:<name> namespace modes). */
-    private int pidOf(String ref) {
-        ContainerRecord other = ctx.store.get(ref);
-        if (!other.state().hasProcess() || other.state().pid() <= 0) {
-            throw RuntimeError.conflict("cannot join the namespaces of container " + ref + ": it is not running");
-        }
-        return other.state().pid();
-    }
-
-    private void undoStart(String id, boolean created) {
-        if (created) {
-            quietly(() -> ctx.runtime.delete(id));
-        }
-        quietly(() -> ctx.network.detach(id));
-        ctx.setups.remove(id);
-        quietly(() -> ctx.rootfs.unmount(id));
     }
 
     /** docker stop: the stop signal, {@code grace}, then SIGKILL; 304 when not running. */
@@ -297,7 +220,7 @@ final class Lifecycle {
         int code = exit.known() ? exit.exitCode() : 255;
         ctx.health.stop(id);
         ContainerRecord exited = r.withState(r.state().exited(code, exit.oomKilled(), ctx.clock.instant(), null));
-        ctx.store.update(exited);
+        ctx.store.updateState(exited);
         if (exit.oomKilled()) {
             ctx.containerEvent(exited, "oom");
         }
@@ -321,10 +244,17 @@ final class Lifecycle {
 
     /** Runc state, network, mount: what a stopped container must not hold. Each step tolerates "already gone". */
     void releaseResources(String id) {
+        releaseResources(id, new PhaseTimer("release " + id));
+    }
+
+    void releaseResources(String id, PhaseTimer timer) {
         quietly(() -> ctx.runtime.delete(id));
+        timer.mark("runc-delete");
         quietly(() -> ctx.network.detach(id));
         ctx.setups.remove(id);
+        timer.mark("net-detach");
         quietly(() -> ctx.rootfs.unmount(id));
+        timer.mark("unmount");
     }
 
     /** The restart policy's turn: start again unless the user stopped or removed it meanwhile. */
@@ -337,7 +267,7 @@ final class Lifecycle {
             r = r.withRestartCount(r.restartCount() + 1);
             ctx.store.update(r);
             try {
-                run(r);
+                starts.run(r, new PhaseTimer("restart " + r.shortId()));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "restart of " + id + " failed: " + e.getMessage());
                 ctx.supervisor.exited(id, 128);

@@ -50,6 +50,24 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Atomic but not durable: temp file → rename, no fsync at all. A reader (and the daemon after a crash of its
+     * own process: the page cache survives it) sees the old or the new content, never a torn file; after a power
+     * cut the file may be old or missing. Only for files the runtime regenerates before it needs them again (a
+     * container's /etc files are rewritten at every start), where two journal commits per file would be waste.
+     */
+    public static void writeVolatile(Path path, byte[] bytes) {
+        Path dir = path.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + path.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw RuntimeError.internal("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Makes the entries of a directory (creations, renames, deletions) durable. */
     public static void fsyncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -23,13 +23,17 @@ final class Endpoints {
         this.links = links;
     }
 
+    /**
+     * The namespace alone: its loopback comes up with the first endpoint (in the same {@code ip} call as the
+     * endpoint's addresses, see {@link LinkPlan#attachContainerSide}), or with the "none" endpoint — one host
+     * process less on every start.
+     */
     Path createNetns(String containerId) {
         String name = config.naming().netns(containerId);
         Path path = config.netnsDir().resolve(name);
         if (!Files.exists(path)) {
             links.apply(LinkPlan.createNetns(name));
         }
-        links.apply(LinkPlan.loopbackUp(name));
         return path;
     }
 
@@ -59,6 +63,9 @@ final class Endpoints {
         }
         String netns = netnsRef(netnsPath);
         if (!n.bridgeDriver()) {
+            if (netns != null) { // "none": the namespace keeps only its loopback, which must be up
+                links.apply(LinkPlan.loopbackUp(netns));
+            }
             EndpointRecord e = new EndpointRecord(NetworkManager.newId(), containerId, n.id(), n.name(), null, null,
                     netns, null, 0, null, null, false, aliases);
             registry.put(e);

@@ -83,6 +83,17 @@ public final class Runc {
         toFiles("start", id, List.of("start", id), null, null, timeout);
     }
 
+    /**
+     * {@code runc start} done in-process when the container is in the ordinary created state (see
+     * {@link ExecFifo}); otherwise the runc command, for its checks and messages. {@code initAlive} tells
+     * whether the container's init process still exists.
+     */
+    public void start(String id, java.util.function.BooleanSupplier initAlive) {
+        if (ExecFifo.release(root.resolve(id), initAlive) != ExecFifo.Outcome.STARTED) {
+            start(id);
+        }
+    }
+
     /** Empty when runc does not know the container. */
     public Optional<RuncState> state(String id) {
         try {
@@ -96,6 +107,14 @@ public final class Runc {
         } catch (IOException e) {
             throw new RuncException("state", id, "unreadable output: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether runc keeps state for the container: its directory under --root, which is what {@code runc state}
+     * reads. A file test instead of a runc process (~10 ms) on the create path.
+     */
+    public boolean hasState(String id) {
+        return Files.exists(root.resolve(id));
     }
 
     public List<RuncState> list() {
@@ -208,8 +227,11 @@ public final class Runc {
         try {
             ProcessCall.Result r = ProcessCall.toFiles(command(id, args), stdin, stdout, stderr, limit);
             String error = RuncLog.lastErrorSince(logFile(id), offset);
-            // exec returns the process's own exit code; only a logged error means runc itself failed
-            if (error != null || (r.exitCode() != 0 && !command.equals("exec"))) {
+            // exec returns the process's own exit code: only a logged error means runc itself failed. Any other
+            // command exits non-zero on failure, and its exit code decides: an error logged meanwhile by another
+            // call on the same container (a health check's exec failing while a stop kills) is not its own.
+            boolean failed = command.equals("exec") ? error != null : r.exitCode() != 0;
+            if (failed) {
                 throw new RuncException(command, id, error != null ? error : "exit status " + r.exitCode());
             }
             return r.exitCode();

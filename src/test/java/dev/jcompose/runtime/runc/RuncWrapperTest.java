@@ -47,6 +47,17 @@ class RuncWrapperTest {
     }
 
     @Test
+    void anErrorLoggedByAnotherCallDuringASuccessfulKillIsNotTheKills() throws IOException {
+        // a health check's runc exec failing on the dying container writes to the same log while kill runs
+        Runc runc = fake("""
+                log=$4
+                echo '{"level":"error","msg":"exec failed: read init-p: connection reset by peer"}' >> "$log"
+                exit 0""", Duration.ofSeconds(5));
+        runc.kill("jct-a", 9, true);
+        assertEquals(1, calls().size());
+    }
+
+    @Test
     void onlyNewLogLinesExplainAFailure() throws IOException {
         Runc runc = fake("exit 1", Duration.ofSeconds(5));
         Files.writeString(runc.logFile("jct-a"), "{\"level\":\"error\",\"msg\":\"old news\"}\n");
