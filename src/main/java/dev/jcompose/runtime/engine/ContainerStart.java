@@ -92,13 +92,17 @@ final class ContainerStart {
                 // PID 1 was gone before we looked: the watcher may have fired before the record said running
                 Thread.ofVirtual().start(() -> exitCheck.accept(id));
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException thrown) {
             // what the other thread made must exist before the undo removes it
             for (CompletableFuture<?> step : java.util.Arrays.asList(namespace, early)) {
                 if (step != null) {
                     step.handle((s, x) -> null).join();
                 }
             }
+            // When the network step failed (a host port in use), it tore down what runc was joining, and runc's
+            // own failure ("can't get final child's PID") is only the consequence: report the network's error.
+            Exception e = early != null && early.isCompletedExceptionally()
+                    && early.exceptionNow() instanceof RuntimeException networkFailure ? networkFailure : thrown;
             undo(id, created);
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             int code = message.contains("executable file not found") || message.contains("no such file") ? 127
