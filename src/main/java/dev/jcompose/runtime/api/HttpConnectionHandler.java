@@ -68,7 +68,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
                     request = null;
                     ctx.channel().config().setAutoRead(false);
                     ApiRequest api = toApiRequest(r);
-                    HijackBuffer hijack = hijackable(r) ? takeOverInput(ctx) : null;
+                    HijackBuffer hijack = hijackable(r, api) ? takeOverInput(ctx) : null;
                     tail = tail.exceptionally(e -> null).thenRunAsync(() -> dispatch(ctx, r, api, hijack), HANDLERS);
                 }
             }
@@ -77,9 +77,27 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static boolean hijackable(HttpRequest r) {
-        return r.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)
-                || HIJACKABLE.matcher(new QueryStringDecoder(r.uri()).rawPath()).matches();
+    /**
+     * A request the response will hijack. A detached exec start answers a plain 200 on a connection the client
+     * keeps in its pool (docker-java does): taking its decoder away would leave that connection dead and the
+     * client's next request would fail with a broken pipe.
+     */
+    private static boolean hijackable(HttpRequest r, ApiRequest api) {
+        if (r.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)) {
+            return true;
+        }
+        String path = new QueryStringDecoder(r.uri()).rawPath();
+        if (!HIJACKABLE.matcher(path).matches()) {
+            return false;
+        }
+        if (path.endsWith("/attach")) {
+            return true;
+        }
+        try {
+            return !(api.hasBody() && api.json().path("Detach").asBoolean(false));
+        } catch (RuntimeException unreadable) {
+            return false; // the route answers the bad body with a plain error
+        }
     }
 
     /**
