@@ -78,26 +78,15 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A request the response will hijack. A detached exec start answers a plain 200 on a connection the client
-     * keeps in its pool (docker-java does): taking its decoder away would leave that connection dead and the
-     * client's next request would fail with a broken pipe.
+     * A request whose client asked to take the connection over (`Upgrade: tcp`, as the docker CLI, docker-py and
+     * docker-java's hijacking executor send for attach and exec start with stdin). Only then does the decoder go.
+     * Without the header the client reads a plain streamed answer and returns the connection to its pool
+     * (docker-java's exec without stdin, a detached exec start): the connection must stay a working HTTP one, or
+     * the client's next request on it fails with a broken pipe.
      */
     private static boolean hijackable(HttpRequest r, ApiRequest api) {
-        if (r.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)) {
-            return true;
-        }
-        String path = new QueryStringDecoder(r.uri()).rawPath();
-        if (!HIJACKABLE.matcher(path).matches()) {
-            return false;
-        }
-        if (path.endsWith("/attach")) {
-            return true;
-        }
-        try {
-            return !(api.hasBody() && api.json().path("Detach").asBoolean(false));
-        } catch (RuntimeException unreadable) {
-            return false; // the route answers the bad body with a plain error
-        }
+        return r.headers().contains(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE)
+                && HIJACKABLE.matcher(new QueryStringDecoder(r.uri()).rawPath()).matches();
     }
 
     /**
