@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Sizes and inode counts of a directory tree, each inode counted once (hard links), links not followed. */
-public final class DiskUsage {
+final class DiskUsage {
     private DiskUsage() {
     }
 
-    public static Usage of(Path dir) {
+    static Usage of(Path dir) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return new Usage(0, 0);
         }
