@@ -27,6 +27,9 @@ mvn -B -q -DskipTests package
 
 mkdir -p "$LIB" "$PREFIX/bin"
 tmp="$LIB/.jcompose.jar.$$"
+# The old AOT cache goes first: the JVM did not reject a cache trained on the previous jar, and `engine start`
+# below then ran old classes against new ones (NoSuchMethodError). It is trained again at the end.
+rm -f "$LIB/jcompose.aot"
 cp target/jcompose.jar "$tmp" && sync "$tmp" && mv -f "$tmp" "$LIB/jcompose.jar"
 
 cat > "$PREFIX/bin/jcompose.tmp.$$" <<LAUNCHER
