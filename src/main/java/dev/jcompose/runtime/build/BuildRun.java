@@ -70,8 +70,8 @@ final class BuildRun {
 
     void stepLine(Instruction i) {
         step++;
-        // the labels option is one more LABEL step at the end, and dockerd counts it in the total
-        int total = dockerfile.stepCount() + (options.labels().isEmpty() ? 0 : 1);
+        // the labels option is one more LABEL step per label at the end, and dockerd counts them in the total
+        int total = dockerfile.stepCount() + options.labels().size();
         output.stream("Step " + step + "/" + total + " : " + i.original() + "\n");
         if (output.cancelled()) {
             throw new BuildException("the build was cancelled: the client went away");

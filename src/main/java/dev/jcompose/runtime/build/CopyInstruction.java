@@ -51,10 +51,21 @@ final class CopyInstruction {
             Steps steps = new Steps(run);
             return steps.cached(state, text, inputs, () -> {
                 ImageRecord.Layer layer = new CopyStep(run.env()).copy(state, resolved, dest, add, chown, chmod);
-                return steps.commit(state, layer, "/bin/sh -c #(nop) " + i.keyword() + " " + inputs.substring(0, 19)
-                        + " in " + dest + " ");
+                return steps.commit(state, layer, "/bin/sh -c #(nop) " + i.keyword() + " " + historySource(resolved,
+                        inputs) + " in " + dest + " ");
             });
         }
+    }
+
+    /**
+     * The source in the history line, shaped like dockerd's classic builder: {@code file:}, {@code dir:} or
+     * {@code multi:} and a 64-hex hash (dockerd hashes tar headers and content; this is the step's input digest,
+     * so the value differs from dockerd's while the shape is the same).
+     */
+    private static String historySource(List<CopySources.Source> sources, String inputs) {
+        String kind = sources.size() != 1 ? "multi" : Files.isDirectory(sources.get(0).path(),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "dir" : "file";
+        return kind + ":" + inputs.substring("sha256:".length(), "sha256:".length() + 64);
     }
 
     /** Relative destinations are under WORKDIR; "." and a trailing "/" mean "into this directory". */

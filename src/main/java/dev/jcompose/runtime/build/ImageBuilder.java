@@ -145,15 +145,16 @@ public final class ImageBuilder {
         }
     }
 
-    /** The labels option as a last LABEL instruction, as dockerd appends it. */
+    /**
+     * The labels option as last LABEL instructions, as dockerd's classic builder appends them: one step per
+     * label, sorted by key, shown unquoted ({@code LABEL k=v}); the arguments stay quoted so that no value is
+     * split or expanded.
+     */
     private static List<Instruction> labelStep(BuildOptions options) {
-        if (options.labels().isEmpty()) {
-            return List.of();
-        }
-        StringBuilder args = new StringBuilder();
-        options.labels().forEach((k, v) -> args.append(args.isEmpty() ? "" : " ").append(quote(k)).append('=')
-                .append(quote(v)));
-        return List.of(new Instruction(0, "LABEL", "LABEL " + args, java.util.Map.of(), args.toString(), null));
+        return options.labels().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new Instruction(0, "LABEL", "LABEL " + e.getKey() + "=" + e.getValue(), java.util.Map.of(),
+                        quote(e.getKey()) + "=" + quote(e.getValue()), null))
+                .toList();
     }
 
     private static String quote(String s) {

@@ -349,6 +349,16 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         ctx.volumeEvent(name, "destroy", Map.of());
     }
 
+    /** The image store this engine creates containers from (for views that join both, e.g. GET /system/df). */
+    public ImageStore images() {
+        return ctx.images;
+    }
+
+    /** Bytes of the files a container wrote into its own layer (SizeRw); 0 when it has no layer. */
+    public long writableSize(String id) {
+        return ctx.rootfs.writableSize(id);
+    }
+
     /** Ids of containers whose mounts use the volume. */
     public List<String> volumeUsers(String volume) {
         List<String> out = new ArrayList<>();

@@ -35,6 +35,11 @@ final class Rootfs {
         snapshotter.prepare(id, parent);
     }
 
+    /** Bytes of the files in the container's writable layer, as dockerd's SizeRw counts them; 0 without one. */
+    long writableSize(String id) {
+        return snapshotter.exists(id) ? snapshotter.usage(id).size() : 0;
+    }
+
     void mount(String id) {
         Path target = dir(id);
         try {

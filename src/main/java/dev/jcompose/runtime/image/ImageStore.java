@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ public final class ImageStore {
     final Clock clock;
     private final ImageMetadata metadata;
     private final Unpacker unpacker;
+    /** Layer sizes as dockerd reports them (file bytes, not tar bytes), for the views. */
+    final LayerSizes sizes;
 
     public ImageStore(Path runtimeRoot, ContentStore content, Snapshotter snapshotter) {
         this(runtimeRoot, content, snapshotter, Clock.systemUTC());
@@ -41,6 +44,7 @@ public final class ImageStore {
         this.clock = clock;
         this.metadata = new ImageMetadata(runtimeRoot);
         this.unpacker = new Unpacker(content, snapshotter);
+        this.sizes = new LayerSizes(runtimeRoot.resolve("images"), content);
     }
 
     /** Loads a {@code docker save} archive (any Docker 20.10..28 variant) or an OCI image layout archive. */
@@ -200,6 +204,20 @@ public final class ImageStore {
 
     synchronized List<ImageRecord> records() {
         return List.copyOf(metadata.records());
+    }
+
+    /**
+     * The image's layers as dockerd's disk usage counts them: chain id (the same for a layer two images share)
+     * to the layer's size, bottom first.
+     */
+    public Map<String, Long> layerUsage(Digest id) {
+        ImageRecord record = record(id);
+        List<String> chains = Unpacker.chainIds(record.diffIds());
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < chains.size(); i++) {
+            out.put(chains.get(i), sizes.of(record.layers().get(i)));
+        }
+        return out;
     }
 
     public ImageInspect inspect(String refOrId) {

@@ -24,7 +24,7 @@ final class ImageViews {
                 config.author() == null ? "" : config.author(),
                 config.runConfig(),
                 config.architecture(), config.variant(), config.os(),
-                record.size(), record.size(),
+                store.sizes.of(record), store.sizes.of(record),
                 new ImageInspect.RootFs("layers", record.diffIds().stream().map(Digest::toString).toList()),
                 new ImageInspect.Metadata(store.lastTagTime(id)));
     }
@@ -51,7 +51,7 @@ final class ImageViews {
                 continue;
             }
             rows.add(new ImageSummary(record.id(), tags, repoDigests(references),
-                    created == null ? 0 : created.getEpochSecond(), record.size(),
+                    created == null ? 0 : created.getEpochSecond(), store.sizes.of(record),
                     config.runConfig().labelsOrEmpty()));
         }
         // Newest first, as docker images shows them; the id breaks ties so the order is stable.
@@ -68,7 +68,7 @@ final class ImageViews {
         for (ImageConfig.HistoryEntry entry : entries) {
             long size = 0;
             if (!entry.emptyLayer() && layer < record.layers().size()) {
-                size = record.layers().get(layer++).uncompressedSize();
+                size = store.sizes.of(record.layers().get(layer++));
             }
             Instant created = ImageConfig.parseTime(entry.created());
             items.add(new HistoryItem(MISSING, created == null ? 0 : created.getEpochSecond(),

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Sizes and inode counts of a directory tree, each inode counted once (hard links), links not followed. */
-final class DiskUsage {
+public final class DiskUsage {
     private DiskUsage() {
     }
 
-    static Usage of(Path dir) {
+    public static Usage of(Path dir) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return new Usage(0, 0);
         }

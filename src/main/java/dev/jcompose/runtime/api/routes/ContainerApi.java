@@ -5,7 +5,7 @@ import dev.jcompose.runtime.engine.ContainerEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Registers every container-side route (containers, streams, exec, volumes, events) of one engine. */
+/** Registers every container-side route (containers, streams, exec, volumes, events, disk usage) of one engine. */
 public final class ContainerApi {
     private ContainerApi() {
     }
@@ -17,5 +17,6 @@ public final class ContainerApi {
         new ExecRoutes(engine).register(router);
         new VolumeRoutes(engine).register(router);
         new EventRoutes(engine, clock).register(router);
+        new DiskUsageRoutes(engine, new ContainerViews(engine, root.resolve("containers"), clock)).register(router);
     }
 }
