@@ -46,7 +46,7 @@ class ImportAndPullTest {
         assertEquals(Map.of("origin", "test"), inspect.config().labels());
         assertEquals("Imported from -", inspect.comment());
         assertEquals("2024-02-03T04:05:06Z", inspect.created());
-        assertEquals(rootfs.length, inspect.size());
+        assertEquals(dev.jcompose.runtime.testing.TarBuilder.fileBytes(rootfs), inspect.size());
         assertEquals("Imported from -", fixture.store.history("imported:1").get(0).comment());
     }
 

@@ -121,6 +121,25 @@ public final class TarBuilder {
         return bytes.toByteArray();
     }
 
+    /**
+     * The layer size dockerd reports for this tar: bytes of regular files plus symlink target lengths (no
+     * headers, no directories, hard links once). LayerSizesTest pins the rule on a hand-counted tar.
+     */
+    public static long fileBytes(byte[] tar) {
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                        new java.io.ByteArrayInputStream(tar), StandardCharsets.UTF_8.name())) {
+            long total = 0;
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                total += e.isSymbolicLink() ? e.getLinkName().getBytes(StandardCharsets.UTF_8).length
+                        : e.isDirectory() || e.isLink() ? 0 : e.getSize();
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
