@@ -147,6 +147,7 @@ class DockerComposeV1Test {
                     all);
             assertTrue(facts.get("history").contains("COPY <hash> in /file.txt |8B|"), all);
             assertEquals("exit 0\nR:base\nR:final\nR:other", facts.get("images"), all);
+            assertEquals("exit 0\nR-c 0B (virtual 1.98MB)", facts.get("ps -s"), all);
             assertEquals("exit 0\nUntagged: R:final", facts.get("rmi while tagged twice"), all);
             assertEquals("exit 1\nError: No such image: R:nonexistent", facts.get("rmi unknown"), all);
             assertEquals("exit 0\n0 images left", facts.get("rmi base"), all);
