@@ -130,7 +130,9 @@ public final class ContainerRoutes {
                 rows.add(r);
             }
         }
-        rows.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).forEach(r -> out.add(views.summary(r)));
+        boolean sizes = req.flag("size", false); // docker ps -s
+        rows.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).forEach(r -> out.add(sizes
+                ? DiskUsageRoutes.withSizes(views.summary(r), engine, r) : views.summary(r)));
         return ApiResponse.json(out);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.runtime.api.ApiRequest;
 import dev.jcompose.runtime.api.ApiResponse;
 import dev.jcompose.runtime.api.Router;
+import dev.jcompose.runtime.content.Digest;
 import dev.jcompose.runtime.engine.ContainerEngine;
 import dev.jcompose.runtime.engine.ContainerRecord;
 import dev.jcompose.runtime.engine.DockerJson;
@@ -44,6 +45,21 @@ final class DiskUsageRoutes {
         r.get("/system/df", this::diskUsage);
     }
 
+    /** A container row with SizeRw (its own layer) and SizeRootFs (that plus its image), as ps -s and df show. */
+    static ObjectNode withSizes(ObjectNode row, ContainerEngine engine, ContainerRecord c) {
+        long rw = engine.writableSize(c.id());
+        long image = 0;
+        try {
+            image = engine.images().layerUsage(Digest.parse(c.imageId())).values().stream()
+                    .mapToLong(Long::longValue).sum();
+        } catch (RuntimeException e) {
+            // the image was removed under a stopped container (rmi -f): dockerd shows its own layer only too
+        }
+        row.put("SizeRw", rw);
+        row.put("SizeRootFs", rw + image);
+        return row;
+    }
+
     private ApiResponse diskUsage(ApiRequest req) {
         ObjectNode out = DockerJson.object();
         List<ImageSummary> all = images.list(ImageFilters.NONE);
@@ -71,13 +87,7 @@ final class DiskUsageRoutes {
         }
         ArrayNode containerRows = out.putArray("Containers");
         for (ContainerRecord c : engine.list()) {
-            ObjectNode row = views.summary(c);
-            long rw = engine.writableSize(c.id());
-            Map<String, Long> imageLayers = layersOf.get(c.imageId());
-            row.put("SizeRw", rw);
-            row.put("SizeRootFs", rw + (imageLayers == null ? 0
-                    : imageLayers.values().stream().mapToLong(Long::longValue).sum()));
-            containerRows.add(row);
+            containerRows.add(withSizes(views.summary(c), engine, c));
         }
         ArrayNode volumeRows = out.putArray("Volumes");
         for (VolumeRecord v : engine.volumes().list()) {

@@ -109,8 +109,9 @@ final class ComposeV1Scenario {
     }
 
     private static String progress(ComposeV1Client.Result r) {
-        return lines(r.all()).stream().filter(l -> PROGRESS.matcher(l).matches())
-                .map(l -> l.replaceAll("\\s+", " ").replaceAll(" \\.\\.\\. (done)?$", "").strip())
+        // compose ends its progress lines with \r: stripped first, or "." would not match them
+        return lines(r.all()).stream().map(String::strip).filter(l -> PROGRESS.matcher(l).matches())
+                .map(l -> l.replaceAll("\\s+", " ").replaceAll(" \\.\\.\\.( done)?$", ""))
                 .distinct().sorted().collect(Collectors.joining("\n"));
     }
 
@@ -164,6 +165,6 @@ final class ComposeV1Scenario {
     }
 
     private static List<String> lines(String text) {
-        return List.of(text.split("\n"));
+        return List.of(text.replace("\r", "").split("\n"));
     }
 }

@@ -82,6 +82,8 @@ final class DockerCliBuildScenario {
                 docker("inspect", "-f", "{{.Image}}", repo + "-c").stdout().strip().equals(imageId)
                         ? "the image's id" : "another id");
         put("start, wait, logs", docker("start", "-a", repo + "-c"), null);
+        put("ps -s", docker("ps", "-a", "-s", "--filter", "name=" + repo + "-c", "--format", "{{.Names}} {{.Size}}"),
+                null);
         put("exited", docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}} {{.State.Running}}", repo + "-c"), null);
         put("rm -v", docker("rm", "-v", repo + "-c"), "removed");
         put("rmi while tagged twice", docker("rmi", repo + ":final"), null);

@@ -95,6 +95,8 @@ class DockerComposeV1Test {
         Map<String, String> facts = compare(new ComposeV1Scenario.Stack("hello", "web", null, false));
         assertEquals("exit 0\n127.0.0.1:FIXED\n", facts.get("port"));
         assertTrue(facts.get("after up").contains("P_web_1 running web"), facts.get("after up"));
+        assertEquals("exit 0\nCreating P_web_1\nCreating network \"P_default\" with the default driver",
+                facts.get("up"));
     }
 
     @Test
@@ -145,9 +147,9 @@ class DockerComposeV1Test {
                     all);
             assertTrue(facts.get("history").contains("COPY <hash> in /file.txt |8B|"), all);
             assertEquals("exit 0\nR:base\nR:final\nR:other", facts.get("images"), all);
+            assertEquals("exit 0\nR-c 0B (virtual 1.98MB)", facts.get("ps -s"), all);
             assertEquals("exit 0\nUntagged: R:final", facts.get("rmi while tagged twice"), all);
-            assertEquals("exit 1\nError response from daemon: No such image: R:nonexistent", facts.get("rmi unknown"),
-                    all);
+            assertEquals("exit 1\nError: No such image: R:nonexistent", facts.get("rmi unknown"), all);
             assertEquals("exit 0\n0 images left", facts.get("rmi base"), all);
         } finally {
             ComposeV1Cleanup.repository(embedded, ours);
@@ -241,7 +243,7 @@ class DockerComposeV1Test {
         }
         assertEquals("exit 0\n42\n", facts.get("exec"), all);
         assertEquals("exit 0\nhi\none-off containers left: ", facts.get("run --rm"), all);
-        assertTrue(facts.get("after stop").contains("exited:\nP_" + stack.execService() + "_1 Exited (137)"), all);
+        assertTrue(facts.get("after stop").contains("\nP_" + stack.execService() + "_1 Exited (137)\n"), all);
         assertTrue(facts.get("after start").contains("P_" + stack.execService() + "_1 running"), all);
         assertEquals("containers:\n\nexited:\n\nvolumes: \nnetworks: \nimages: ", facts.get("after down"), all);
     }
