@@ -6,35 +6,12 @@ Prints "MS_TO_STARTED MS_TO_FIRST_HTTP": POST /containers/create, POST /containe
 GET /containers/{id}/json for the IP and HTTP GET http://IP:8080/passwd until it answers 200. The container
 is force-removed after the clock stops. Standard library only; the clock starts after the imports.
 """
-import http.client
 import json
 import socket
 import sys
 import time
 
-
-class UnixConnection(http.client.HTTPConnection):
-    def __init__(self, path):
-        super().__init__("localhost", timeout=60)
-        self.unix_path = path
-
-    def connect(self):
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.settimeout(60)
-        s.connect(self.unix_path)
-        self.sock = s
-
-
-def call(sock_path, method, path, body=None):
-    c = UnixConnection(sock_path)
-    headers = {"Content-Type": "application/json"} if body is not None else {}
-    c.request(method, "/v1.41" + path, body=None if body is None else json.dumps(body), headers=headers)
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    if r.status >= 300:
-        sys.exit(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
-    return json.loads(data) if data else None
+from engine_api import call  # bench/ is on sys.path: the script's own directory
 
 
 def http_ok(ip):
