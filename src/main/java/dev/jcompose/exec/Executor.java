@@ -44,6 +44,7 @@ public final class Executor {
     private final Options options;
     private final DependencyWaiter waiter;
     private final ContainerStopper stopper;
+    private final ContainerCreator creator;
     /** Containers created by this run, by plan node id, for later steps on them (start, rename). */
     private final Map<Integer, String> created = new ConcurrentHashMap<>();
 
@@ -54,6 +55,7 @@ public final class Executor {
         this.options = options;
         this.waiter = new DependencyWaiter(engine, project, listener);
         this.stopper = new ContainerStopper(engine, options.signalAware(), options.stopTimeout());
+        this.creator = new ContainerCreator(engine);
     }
 
     public void execute(Plan plan) {
@@ -127,7 +129,7 @@ public final class Executor {
                 if (toCreate != null) {
                     FileInjector.check(project, toCreate); // an unset variable fails before the container exists
                 }
-                created.put(node.id(), engine.createContainer(containerSpec(op)));
+                created.put(node.id(), creator.create(containerSpec(op)));
                 if (!d.recreate) {
                     listener.on(ProgressEvent.done("Container", d.name, "Created"));
                 }

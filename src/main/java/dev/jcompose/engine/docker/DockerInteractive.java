@@ -41,7 +41,8 @@ final class DockerInteractive {
     }
 
     int execInteractive(String container, ExecSpec spec, Stdio stdio) throws InterruptedException {
-        String execId = DockerStreams.createExec(connection, container, spec, stdio.stdin() != null, true);
+        String execId = DockerStreams.createExec(connection, container, spec, stdio.stdin() != null, true,
+                stdio.size());
         ObjectNode body = Json.object().put("Detach", false).put("Tty", spec.tty());
         Hijack hijack = Hijack.open(connection.host(), connection.env(), "POST",
                 DockerConnection.PREFIX + "/exec/" + execId + "/start", body.toString().getBytes(StandardCharsets.UTF_8));

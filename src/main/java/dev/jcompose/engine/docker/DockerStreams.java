@@ -17,6 +17,7 @@ import dev.jcompose.engine.ExecResult;
 import dev.jcompose.engine.ExecSpec;
 import dev.jcompose.engine.LogFrame;
 import dev.jcompose.engine.LogOptions;
+import dev.jcompose.engine.Stdio;
 import dev.jcompose.engine.Subscription;
 import dev.jcompose.engine.wire.Json;
 import java.io.ByteArrayOutputStream;
@@ -123,9 +124,18 @@ final class DockerStreams {
     /** POST /containers/{id}/exec; returns the exec id. attachOutput false = a detached exec. */
     static String createExec(DockerConnection connection, String container, ExecSpec spec, boolean attachStdin,
             boolean attachOutput) {
+        return createExec(connection, container, spec, attachStdin, attachOutput, null);
+    }
+
+    /** {@code size}: the client's terminal, sent as ConsoleSize (API 1.42+; older daemons ignore it). */
+    static String createExec(DockerConnection connection, String container, ExecSpec spec, boolean attachStdin,
+            boolean attachOutput, Stdio.TtySize size) {
         ObjectNode body = Json.object();
         body.put("AttachStdin", attachStdin).put("AttachStdout", attachOutput).put("AttachStderr", attachOutput)
                 .put("Tty", spec.tty());
+        if (spec.tty() && size != null && size.rows() > 0 && size.columns() > 0) {
+            body.putArray("ConsoleSize").add(size.rows()).add(size.columns());
+        }
         var cmd = body.putArray("Cmd");
         spec.cmd().forEach(cmd::add);
         Json.putStrings(body, "Env", spec.env());

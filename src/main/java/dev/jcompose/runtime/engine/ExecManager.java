@@ -49,6 +49,12 @@ public final class ExecManager {
             this.containerId = containerId;
             this.cmd = cmd;
             this.request = request;
+            // API 1.42+ clients send the terminal's size with the create: [rows, columns]
+            JsonNode size = request.path("ConsoleSize");
+            if (size.isArray() && size.size() == 2 && size.get(0).asInt() > 0 && size.get(1).asInt() > 0) {
+                rows = size.get(0).asInt();
+                columns = size.get(1).asInt();
+            }
         }
 
         public boolean running() {
@@ -78,6 +84,7 @@ public final class ExecManager {
                 rows = newRows;
                 columns = newColumns;
                 s = session;
+                notifyAll();
             }
             if (s != null && running) {
                 try {
@@ -85,6 +92,22 @@ public final class ExecManager {
                 } catch (IOException e) {
                     // the process just ended: nothing to resize
                 }
+            }
+        }
+
+        /**
+         * Waits up to {@code limit} for a client's first size. An older docker CLI (API < 1.42) sends it only
+         * after the start request, racing the process: a shell that asks its size at once would see 0x0 (the
+         * well-known "wrong size at the first prompt" of docker exec -it). A few ms of waiting closes that race.
+         */
+        synchronized void awaitSize(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (rows <= 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
 
@@ -120,6 +143,9 @@ public final class ExecManager {
             return DockerJson.bool(request, "Tty");
         }
     }
+
+    /** How long an interactive TTY exec waits for the client's size before its process starts without one. */
+    private static final Duration FIRST_RESIZE_WAIT = Duration.ofMillis(300);
 
     private final EngineContext ctx;
     private final Map<String, Exec> execs = new ConcurrentHashMap<>();
@@ -262,6 +288,13 @@ public final class ExecManager {
 
     private void startWithTty(ContainerRecord r, Exec e, ExecSpec spec, java.io.InputStream input,
             LogReader.Sink sink) {
+        if (input != null && sink != null) {
+            try {
+                e.awaitSize(FIRST_RESIZE_WAIT); // interactive: the client sends its terminal's size right away
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         e.running = true;
         try {
             new AttachedExec(ctx, e).start(spec, input, sink);
