@@ -5,7 +5,6 @@ import static dev.jcompose.engine.EngineFixture.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.ContainerSpec.HealthcheckSpec;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,53 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The container half of {@link EngineContract}, with the hooks implementations fill in. Commands are real
  * busybox commands; for engines that run no programs (the fake), {@link #script} says what a command does.
  */
-public abstract class EngineContainerContract {
-    /** A service: runs until stopped, exits 0 on SIGTERM (the wait builtin returns at once on a trapped signal). */
-    protected static final String[] SERVICE = {"sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"};
-    protected static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    protected Engine engine;
-    protected EngineFixture fx;
-
-    protected abstract Engine newEngine();
-
-    /** Declares what the container named {@code name} will do; engines running real programs ignore it. */
-    protected void script(String name, FakeProcess process) {
-    }
-
-    /** Declares the result of an exec command; engines running real programs ignore it. */
-    protected void scriptExec(List<String> cmd, ExecResult result) {
-    }
-
+public abstract class EngineContainerContract extends EngineContractBase {
     /** Whether containers really talk to each other (DNS, ping): only real engines. */
     protected abstract boolean realNetworking();
-
-    @BeforeEach
-    void openEngine() {
-        engine = newEngine();
-        fx = new EngineFixture(engine);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        try {
-            fx.cleanup();
-        } finally {
-            engine.close();
-        }
-    }
-
-    protected String startService(String name) {
-        String id = engine.createContainer(fx.container(name, SERVICE).build());
-        engine.startContainer(id);
-        return id;
-    }
-
-    protected static ComposeException failsWith(Kind kind, org.junit.jupiter.api.function.Executable call) {
-        ComposeException e = assertThrows(ComposeException.class, call);
-        assertEquals(kind, e.kind(), e.getMessage());
-        return e;
-    }
 
     @Test
     void answersPingAndVersion() {

@@ -1,11 +1,9 @@
 package dev.jcompose.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.fake.FakeProcess;
-import dev.jcompose.error.ComposeException;
 import dev.jcompose.error.ComposeException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,61 +17,16 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * The interactive and archive part of the Engine SPI (what run, exec and cp use), for every implementation:
  * attach before start, interactive exec with stdin and split output, detached exec, auto-remove, stat and
  * tar copies in both directions.
  */
-public abstract class EngineStdioContract {
-    private static final String[] SERVICE = {"sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"};
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private Engine engine;
-    private EngineFixture fx;
-
-    protected abstract Engine newEngine();
-
-    /** Declares what the container named {@code name} will do; engines running real programs ignore it. */
-    protected void script(String name, FakeProcess process) {
-    }
-
-    /** Declares the result of an exec command; engines running real programs ignore it. */
-    protected void scriptExec(List<String> cmd, ExecResult result) {
-    }
-
+public abstract class EngineStdioContract extends EngineContractBase {
     /** Whether the engine runs real programs (only then can a detached exec's effect be observed). */
     protected abstract boolean realPrograms();
-
-    @BeforeEach
-    void openEngine() {
-        engine = newEngine();
-        fx = new EngineFixture(engine);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        try {
-            fx.cleanup();
-        } finally {
-            engine.close();
-        }
-    }
-
-    private String startService(String name) {
-        String id = engine.createContainer(fx.container(name, SERVICE).build());
-        engine.startContainer(id);
-        return id;
-    }
-
-    private static void failsWith(Kind kind, Executable call) {
-        ComposeException e = assertThrows(ComposeException.class, call);
-        assertEquals(kind, e.kind(), e.getMessage());
-    }
 
     private static String text(ByteArrayOutputStream out) {
         return out.toString(StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import dev.jcompose.engine.EngineErrors;
 import dev.jcompose.engine.EngineEvent;
@@ -165,17 +166,8 @@ final class DockerStreams {
 
     void pull(String reference, Consumer<String> progress) throws InterruptedException {
         String[] repoTag = ImageRefs.splitTag(reference);
-        StreamSubscription<PullResponseItem> subscription = new StreamSubscription<>(item -> {
-            if (item.getErrorDetail() != null || item.getError() != null) {
-                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                throw EngineErrors.failure(message);
-            }
-            String line = (item.getId() == null ? "" : item.getId() + ": ")
-                    + (item.getStatus() == null ? "" : item.getStatus())
-                    + (item.getProgress() == null ? "" : " " + item.getProgress());
-            progress.accept(line);
-        }, connection.host());
+        StreamSubscription<PullResponseItem> subscription = new StreamSubscription<>(
+                item -> progressLine(item, progress), connection.host());
         var cmd = connection.streams().pullImageCmd(repoTag[0]);
         if (repoTag[1] != null) {
             cmd.withTag(repoTag[1]);
@@ -189,21 +181,24 @@ final class DockerStreams {
      */
     void push(String reference, Consumer<String> progress) throws InterruptedException {
         String[] repoTag = ImageRefs.splitTag(reference);
-        StreamSubscription<PushResponseItem> subscription = new StreamSubscription<>(item -> {
-            if (item.getErrorDetail() != null || item.getError() != null) {
-                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                throw EngineErrors.failure(message);
-            }
-            String line = (item.getId() == null ? "" : item.getId() + ": ")
-                    + (item.getStatus() == null ? "" : item.getStatus())
-                    + (item.getProgress() == null ? "" : " " + item.getProgress());
-            progress.accept(line);
-        }, connection.host());
+        StreamSubscription<PushResponseItem> subscription = new StreamSubscription<>(
+                item -> progressLine(item, progress), connection.host());
         var cmd = connection.streams().pushImageCmd(repoTag[0]).withAuthConfig(new AuthConfig());
         if (repoTag[1] != null) {
             cmd.withTag(repoTag[1]);
         }
         start(() -> cmd.exec(subscription), subscription).awaitCompletion();
+    }
+
+    /** One line of a pull or push stream for the user; an error inside the 200 stream fails the call. */
+    private static void progressLine(ResponseItem item, Consumer<String> progress) {
+        if (item.getErrorDetail() != null || item.getError() != null) {
+            String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                    ? item.getErrorDetail().getMessage() : item.getError();
+            throw EngineErrors.failure(message);
+        }
+        progress.accept((item.getId() == null ? "" : item.getId() + ": ")
+                + (item.getStatus() == null ? "" : item.getStatus())
+                + (item.getProgress() == null ? "" : " " + item.getProgress()));
     }
 }

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -37,30 +35,12 @@ import org.junit.jupiter.api.Test;
  * proxy, and every rule goes with its container.
  */
 @Tag("root")
-class DockerCliDnatTest {
+class DockerCliDnatTest extends DockerCliOnEmbedded {
     private static final String TAG = "jcompose-apitest:"; // the comment on every per-container rule
-    private EmbeddedDaemon daemon;
-    private DockerCli docker;
 
-    @BeforeEach
-    void startDaemon() throws Exception {
-        Path binary = DockerCli.find();
-        assumeTrue(binary != null, "needs the docker CLI");
-        daemon = EmbeddedDaemon.withoutUserlandProxy().start();
-        docker = new DockerCli(binary, daemon.uri());
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close(); // fails on any residue: our chains, jumps and rules included
-        }
-    }
-
-    private DockerCli.Result ok(String... args) throws Exception {
-        DockerCli.Result r = docker.run(args);
-        assertEquals(0, r.exitCode(), "docker " + String.join(" ", args) + ": " + r);
-        return r;
+    @Override
+    EmbeddedDaemon newDaemon() throws IOException {
+        return EmbeddedDaemon.withoutUserlandProxy();
     }
 
     private String httpd(String name, String publish, String page) throws Exception {

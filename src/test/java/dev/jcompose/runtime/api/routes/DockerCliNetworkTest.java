@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.runtime.network.ResidueScan;
 import java.io.IOException;
@@ -14,13 +13,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,31 +25,8 @@ import org.junit.jupiter.api.Test;
  * embedded DNS, published ports reachable from the host, isolation between networks, no residue after rm/network rm.
  */
 @Tag("root")
-class DockerCliNetworkTest {
+class DockerCliNetworkTest extends DockerCliOnEmbedded {
     private static final String HTTPD = "httpd -f -p 80 -h /var/www";
-    private EmbeddedDaemon daemon;
-    private DockerCli docker;
-
-    @BeforeEach
-    void startDaemon() throws Exception {
-        Path binary = DockerCli.find();
-        assumeTrue(binary != null, "needs the docker CLI");
-        daemon = new EmbeddedDaemon().start();
-        docker = new DockerCli(binary, daemon.uri());
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close(); // fails on any residue, network objects included
-        }
-    }
-
-    private DockerCli.Result ok(String... args) throws Exception {
-        DockerCli.Result r = docker.run(args);
-        assertEquals(0, r.exitCode(), "docker " + String.join(" ", args) + ": " + r);
-        return r;
-    }
 
     private String web(String network, String name, String alias) throws Exception {
         return ok("run", "-d", "--name", name, "--network", network, "--network-alias", alias, "busybox", "sh", "-c",

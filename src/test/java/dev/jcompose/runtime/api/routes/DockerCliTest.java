@@ -3,45 +3,18 @@ package dev.jcompose.runtime.api.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.runtime.engine.DockerJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real docker CLI (an oracle nobody here wrote) against the embedded daemon. */
 @Tag("root")
-class DockerCliTest {
-    private EmbeddedDaemon daemon;
-    private DockerCli docker;
-
-    @BeforeEach
-    void startDaemon() throws Exception {
-        Path binary = DockerCli.find();
-        assumeTrue(binary != null, "needs the docker CLI");
-        daemon = new EmbeddedDaemon().start();
-        docker = new DockerCli(binary, daemon.uri());
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    private DockerCli.Result ok(String... args) throws Exception {
-        DockerCli.Result r = docker.run(args);
-        assertEquals(0, r.exitCode(), "docker " + String.join(" ", args) + ": " + r);
-        return r;
-    }
-
+class DockerCliTest extends DockerCliOnEmbedded {
     /** Debian's CLI (20.10, API 1.41) and a current one (28.x, negotiating down to 1.41) when both exist. */
     @Test
     void runRemoveEchoPrintsAndExitsZero() throws Exception {

@@ -3,14 +3,10 @@ package dev.jcompose.runtime.api.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Lookup;
@@ -23,33 +19,10 @@ import org.xbill.DNS.Type;
  * container, stop/start re-attaching, a container's own dns servers, plus the attach and DNS timings.
  */
 @Tag("root")
-class NetworkBehaviourTest {
+class NetworkBehaviourTest extends DockerCliOnEmbedded {
     private static final String HTTPD = "echo $(hostname) > /var/www/index.html && exec httpd -f -p 80 -h /var/www";
     private static final String RETRY = "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- %s && exit 0; sleep 0.2; done;"
             + " exit 1";
-    private EmbeddedDaemon daemon;
-    private DockerCli docker;
-
-    @BeforeEach
-    void startDaemon() throws Exception {
-        Path binary = DockerCli.find();
-        assumeTrue(binary != null, "needs the docker CLI");
-        daemon = new EmbeddedDaemon().start();
-        docker = new DockerCli(binary, daemon.uri());
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    private DockerCli.Result ok(String... args) throws Exception {
-        DockerCli.Result r = docker.run(args);
-        assertEquals(0, r.exitCode(), "docker " + String.join(" ", args) + ": " + r);
-        return r;
-    }
 
     private String get(String network, String url) throws Exception {
         return ok("run", "--rm", "--network", network, "busybox", "sh", "-c", RETRY.formatted(url)).stdout();
