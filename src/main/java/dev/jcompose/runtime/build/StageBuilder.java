@@ -36,7 +36,7 @@ final class StageBuilder {
 
     ImageState build(Dockerfile.Stage stage, List<Instruction> extra) throws IOException {
         run.stepLine(stage.from());
-        ImageState state = from(stage);
+        ImageState state = runTriggers(from(stage));
         run.output().stream(state.id() == null ? "" : " ---> " + state.id().shortId() + "\n");
         List<Instruction> all = new ArrayList<>(stage.body());
         all.addAll(extra);
@@ -60,6 +60,29 @@ final class StageBuilder {
                     new ImageConfig.RootFs("layers", List.of()), List.of()), List.of());
         }
         return run.image(name, stage.from());
+    }
+
+    /**
+     * The base image's ONBUILD triggers, in order, each as its own step right after FROM (dockerd's classic
+     * builder); the stage's image does not carry them on. Trigger steps print no id of their own.
+     */
+    private ImageState runTriggers(ImageState base) throws IOException {
+        List<String> triggers = base.runConfig().onBuild();
+        if (triggers == null || triggers.isEmpty()) {
+            return base;
+        }
+        run.output().stream(OnBuildTriggers.header(triggers.size()));
+        ImageState state = OnBuildTriggers.withoutTriggers(base);
+        steps.showIds(false);
+        try {
+            for (String trigger : triggers) {
+                Instruction i = DockerfileParser.trigger(trigger);
+                state = step(i, state);
+            }
+        } finally {
+            steps.showIds(true);
+        }
+        return state;
     }
 
     /** The variables instructions expand: the image's ENV wins over the stage's ARGs. */

@@ -14,9 +14,15 @@ import java.util.Optional;
 /** How every build step ends: looked up in the cache, or computed, committed as a new image state and cached. */
 final class Steps {
     private final BuildRun run;
+    /** Off while ONBUILD triggers run: dockerd shows one " ---> id" for the FROM and its triggers together. */
+    private boolean showIds = true;
 
     Steps(BuildRun run) {
         this.run = run;
+    }
+
+    void showIds(boolean show) {
+        showIds = show;
     }
 
     @FunctionalInterface
@@ -31,7 +37,7 @@ final class Steps {
             Optional<ImageState> hit = run.cache().lookup(key);
             if (hit.isPresent()) {
                 run.output().stream(" ---> Using cache\n");
-                run.output().stream(" ---> " + hit.get().id().shortId() + "\n");
+                showId(hit.get());
                 return hit.get();
             }
         }
@@ -42,8 +48,14 @@ final class Steps {
             throw new UncheckedIOException(e);
         }
         run.cache().store(key, next);
-        run.output().stream(" ---> " + next.id().shortId() + "\n");
+        showId(next);
         return next;
+    }
+
+    private void showId(ImageState state) {
+        if (showIds) {
+            run.output().stream(" ---> " + state.id().shortId() + "\n");
+        }
     }
 
     ImageState commit(ImageState parent, ImageRecord.Layer layer, String createdBy) {
