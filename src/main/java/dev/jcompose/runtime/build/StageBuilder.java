@@ -73,14 +73,14 @@ final class StageBuilder {
         }
         run.output().stream(OnBuildTriggers.header(triggers.size()));
         ImageState state = OnBuildTriggers.withoutTriggers(base);
-        steps.showIds(false);
+        run.showStepIds(false);
         try {
             for (String trigger : triggers) {
                 Instruction i = DockerfileParser.trigger(trigger);
                 state = step(i, state);
             }
         } finally {
-            steps.showIds(true);
+            run.showStepIds(true);
         }
         return state;
     }
@@ -111,13 +111,13 @@ final class StageBuilder {
                     declared.add(value == null ? key : key + "=" + value);
                 }
                 return steps.cached(state, "ARG " + String.join(" ", declared), "",
-                        () -> steps.commit(state, state.runConfig(), null, "/bin/sh -c #(nop)  ARG "
+                        () -> steps.configCommit(state, state.runConfig(), "/bin/sh -c #(nop)  ARG "
                                 + String.join(" ", declared)));
             }
             case "MAINTAINER" -> {
                 String author = i.args();
-                return steps.cached(state, "MAINTAINER " + author, "", () -> steps.commit(withAuthor(state, author),
-                        state.runConfig(), null, "/bin/sh -c #(nop)  MAINTAINER " + author));
+                return steps.cached(state, "MAINTAINER " + author, "", () -> steps.configCommit(
+                        withAuthor(state, author), state.runConfig(), "/bin/sh -c #(nop)  MAINTAINER " + author));
             }
             case "RUN" -> {
                 return runStep(i, state, env);
@@ -133,8 +133,8 @@ final class StageBuilder {
                 if (i.keyword().equals("CMD")) {
                     cmdSet = true;
                 }
-                return steps.cached(state, r.text(), "", () -> steps.commit(state, r.config(), null, "/bin/sh -c #(nop)  "
-                        + r.text()));
+                return steps.cached(state, r.text(), "", () -> steps.configCommit(state, r.config(),
+                        "/bin/sh -c #(nop)  " + r.text()));
             }
         }
     }

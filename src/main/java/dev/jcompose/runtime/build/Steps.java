@@ -14,15 +14,9 @@ import java.util.Optional;
 /** How every build step ends: looked up in the cache, or computed, committed as a new image state and cached. */
 final class Steps {
     private final BuildRun run;
-    /** Off while ONBUILD triggers run: dockerd shows one " ---> id" for the FROM and its triggers together. */
-    private boolean showIds = true;
 
     Steps(BuildRun run) {
         this.run = run;
-    }
-
-    void showIds(boolean show) {
-        showIds = show;
     }
 
     @FunctionalInterface
@@ -53,9 +47,28 @@ final class Steps {
     }
 
     private void showId(ImageState state) {
-        if (showIds) {
+        if (run.showStepIds()) {
             run.output().stream(" ---> " + state.id().shortId() + "\n");
         }
+    }
+
+    /**
+     * A step that only changes the config. dockerd's classic builder commits those through a container it
+     * creates and removes, and prints that pair of lines; the embedded builder needs no container, but prints
+     * the same shape (a fresh id) so that build logs read alike.
+     */
+    ImageState configCommit(ImageState parent, RunConfig config, String createdBy) {
+        String shortId = java.util.HexFormat.of().formatHex(randomBytes());
+        run.output().stream(" ---> Running in " + shortId + "\n");
+        ImageState next = commit(parent, config, null, createdBy);
+        run.output().stream("Removing intermediate container " + shortId + "\n");
+        return next;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[6];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
     }
 
     ImageState commit(ImageState parent, ImageRecord.Layer layer, String createdBy) {
