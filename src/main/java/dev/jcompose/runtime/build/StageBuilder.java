@@ -37,7 +37,8 @@ final class StageBuilder {
     ImageState build(Dockerfile.Stage stage, List<Instruction> extra) throws IOException {
         run.stepLine(stage.from());
         ImageState state = runTriggers(from(stage));
-        run.output().stream(state.id() == null ? "" : " ---> " + state.id().shortId() + "\n");
+        // dockerd prints the arrow for scratch too, with an empty id
+        run.output().stream(" ---> " + (state.id() == null ? "" : state.id().shortId()) + "\n");
         List<Instruction> all = new ArrayList<>(stage.body());
         all.addAll(extra);
         for (Instruction i : all) {

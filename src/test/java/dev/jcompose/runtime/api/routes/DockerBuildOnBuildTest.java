@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ONBUILD with the real docker CLI's classic builder, the embedded daemon against dockerd: a FROM of an image
  * with triggers runs them in order right after FROM (RUN, ENV seen by a later trigger, COPY from the child's
  * context), prints dockerd's header and one id, caches them, and leaves the child without triggers (a
- * grandchild runs none); a forbidden trigger and a trigger that no longer parses fail like on dockerd.
+ * grandchild runs none); a forbidden trigger and a trigger that no longer parses fail like on dockerd. Also
+ * the step lines of config-only steps (dockerd's container pair) and of a scratch stage.
  */
 @Tag("root")
 class DockerBuildOnBuildTest {
@@ -83,6 +84,10 @@ class DockerBuildOnBuildTest {
                 "FROM jcompose/busybox:latest\nONBUILD RUN exit 3\n").toString()));
         put(facts, "child of the failing trigger", docker.run("build", context("failing-child", "FROM " + repo
                 + ":failing\nRUN true\n").toString()));
+        put(facts, "config-only steps", docker.run("build", "--no-cache", "-t", repo + ":config", context("config",
+                "FROM jcompose/busybox:latest\nARG A=1\nMAINTAINER me\nLABEL x=y\nWORKDIR /w\n").toString()));
+        put(facts, "scratch", docker.run("build", "--no-cache", "-t", repo + ":scratch", context("scratch",
+                "FROM scratch\nENV Z=1\nCOPY ctx.txt /\n").toString()));
         return facts;
     }
 
@@ -113,7 +118,7 @@ class DockerBuildOnBuildTest {
         try {
             onDockerd = scenario(dockerd, repo);
         } finally {
-            for (String tag : List.of("grand", "child", "parent", "bogus", "failing")) {
+            for (String tag : List.of("grand", "child", "parent", "bogus", "failing", "config", "scratch")) {
                 dockerd.run("rmi", "-f", repo + ":" + tag);
             }
         }
