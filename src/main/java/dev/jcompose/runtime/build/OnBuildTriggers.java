@@ -15,12 +15,12 @@ final class OnBuildTriggers {
         return "# Executing " + count + " build trigger" + (count == 1 ? "" : "s") + "\n";
     }
 
-    /** The same image state (same id: the triggers' steps name the base as parent) minus its triggers. */
+    /** The same image (same id: the triggers' steps name the base as parent) minus its triggers. */
     static ImageState withoutTriggers(ImageState base) {
         ImageConfig c = base.config();
         ImageConfig cleared = new ImageConfig(c.architecture(), c.os(), c.variant(), c.created(), c.author(),
                 c.comment(), c.dockerVersion(), c.runConfig().toBuilder().clearOnBuild().build(), c.rootfs(),
                 c.history());
-        return new ImageState(base.id(), cleared, base.layers());
+        return new ImageState(base.id(), cleared, base.layers(), true);
     }
 }

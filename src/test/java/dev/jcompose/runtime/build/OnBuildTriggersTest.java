@@ -100,6 +100,8 @@ class OnBuildTriggersTest {
         assertNull(cleared.runConfig().onBuild());
         assertEquals(List.of("A=1"), cleared.runConfig().env());
         assertEquals(id, cleared.id());
+        assertEquals(id + " onbuild-triggers-cleared", cleared.parentKey(), "its own cache keys");
+        assertEquals(id.toString(), new ImageState(id, config, List.of()).parentKey());
         assertEquals(List.of("RUN x", "ENV B=2"), rc.onBuild(), "the base's own config is left as it was");
     }
 }
