@@ -72,8 +72,20 @@ final class RawPaxTap extends FilterInputStream {
     @Override
     public int read(byte[] b, int offset, int length) throws IOException {
         int n = super.read(b, offset, length);
-        for (int i = 0; i < n && !off; i++) {
-            feed(b[offset + i]);
+        int i = 0;
+        while (i < n && !off) {
+            // entry bodies and padding pass in bulk: only headers and PAX bodies are looked at byte by byte
+            if (capture == null && (dataLeft > 0 || padLeft > 0)) {
+                int take = (int) Math.min(n - i, dataLeft > 0 ? dataLeft : padLeft);
+                if (dataLeft > 0) {
+                    dataLeft -= take;
+                } else {
+                    padLeft -= take;
+                }
+                i += take;
+            } else {
+                feed(b[offset + i++]);
+            }
         }
         return n;
     }
