@@ -8,14 +8,25 @@ import dev.jcompose.runtime.RuntimeError;
  */
 public class BuildException extends RuntimeError {
     private final int code;
+    /** The message without the "dockerfile parse error line N: " prefix (the whole message when none). */
+    private final String detail;
 
     public BuildException(String message) {
         this(message, 0);
     }
 
     public BuildException(String message, int code) {
+        this(message, code, message);
+    }
+
+    private BuildException(String message, int code, String detail) {
         super(400, message);
         this.code = code;
+        this.detail = detail;
+    }
+
+    String detail() {
+        return detail;
     }
 
     public int code() {
@@ -24,6 +35,6 @@ public class BuildException extends RuntimeError {
 
     /** A Dockerfile error, named by line like dockerd: {@code dockerfile parse error line 3: ...}. */
     public static BuildException parse(int line, String message) {
-        return new BuildException("dockerfile parse error line " + line + ": " + message);
+        return new BuildException("dockerfile parse error line " + line + ": " + message, 0, message);
     }
 }

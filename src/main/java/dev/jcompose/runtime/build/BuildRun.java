@@ -26,6 +26,8 @@ final class BuildRun {
     private final List<ImageState> stages = new ArrayList<>();
     private final Set<String> consumed = new HashSet<>();
     private int step;
+    /** Off while ONBUILD triggers run: dockerd shows one " ---> id" for the FROM and its triggers together. */
+    private boolean showStepIds = true;
 
     BuildRun(BuildEnvironment env, BuildOptions options, BuildOutput output, Dockerfile dockerfile, Path context) {
         this.env = env;
@@ -66,6 +68,14 @@ final class BuildRun {
 
     List<ImageState> stages() {
         return stages;
+    }
+
+    boolean showStepIds() {
+        return showStepIds;
+    }
+
+    void showStepIds(boolean show) {
+        showStepIds = show;
     }
 
     void stepLine(Instruction i) {

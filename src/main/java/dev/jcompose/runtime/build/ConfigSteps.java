@@ -15,6 +15,8 @@ import java.util.Set;
  */
 final class ConfigSteps {
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    private static final java.util.regex.Pattern ONBUILD_PREFIX =
+            java.util.regex.Pattern.compile("^\\s*ONBUILD\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     record Result(RunConfig config, String text) {
     }
@@ -92,9 +94,8 @@ final class ConfigSteps {
                 text = "SHELL " + quoted(i.json());
             }
             case "ONBUILD" -> {
-                int space = DockerfileParser.indexOfSpace(args);
-                String trigger = space < 0 ? args.toUpperCase(Locale.ROOT)
-                        : args.substring(0, space).toUpperCase(Locale.ROOT) + args.substring(space);
+                // dockerd keeps the trigger as written (keyword case too), continuations joined
+                String trigger = ONBUILD_PREFIX.matcher(i.original()).replaceFirst("");
                 b.onBuild(trigger);
                 text = "ONBUILD " + trigger;
             }

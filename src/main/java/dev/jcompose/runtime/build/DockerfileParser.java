@@ -169,10 +169,7 @@ public final class DockerfileParser {
                     throw i.error(i.keyword() + " requires at least one argument");
                 }
                 if (i.keyword().equals("ONBUILD")) {
-                    String trigger = args.split("\\s+")[0].toUpperCase(Locale.ROOT);
-                    if (trigger.equals("ONBUILD") || trigger.equals("FROM") || trigger.equals("MAINTAINER")) {
-                        throw i.error(trigger + " isn't allowed as an ONBUILD trigger");
-                    }
+                    checkTrigger(i, args.split("\\s+")[0].toUpperCase(Locale.ROOT));
                 }
             }
             case "SHELL" -> {
@@ -186,6 +183,34 @@ public final class DockerfileParser {
                 }
             }
             default -> { }
+        }
+    }
+
+    private static void checkTrigger(Instruction i, String triggerKeyword) {
+        if (triggerKeyword.equals("ONBUILD")) {
+            throw i.error("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+        }
+        if (triggerKeyword.equals("FROM") || triggerKeyword.equals("MAINTAINER")) {
+            throw i.error(triggerKeyword + " isn't allowed as an ONBUILD trigger");
+        }
+    }
+
+    /**
+     * One ONBUILD trigger of a base image, parsed when a FROM runs it. Like dockerd, errors name no line (the
+     * trigger is not in this Dockerfile), the default escape applies, and the keywords an ONBUILD may not hold
+     * are refused again (an image made elsewhere may carry them).
+     */
+    static Instruction trigger(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new BuildException("onbuild trigger should be a single expression");
+        }
+        try {
+            Instruction i = instruction(1, trimmed, '\\');
+            checkTrigger(i, i.keyword());
+            return i;
+        } catch (BuildException e) {
+            throw new BuildException(e.detail());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.jcompose.runtime.fs.Posix;
 import dev.jcompose.runtime.image.ImageRecord;
 import dev.jcompose.runtime.image.LayerUnpacker;
 import dev.jcompose.runtime.image.MediaTypes;
+import dev.jcompose.runtime.image.PaxRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * An overlay upper directory → a layer tar in the content store, in Docker's layer format: overlay whiteouts
  * (char device 0/0) become {@code .wh.<name>} files, opaque directories ({@code trusted.overlay.opaque=y}) get a
  * {@code .wh..wh..opq} entry, hard links inside the layer stay links. Entries are sorted by name and carry
- * numeric owners only, so the same tree gives the same tar. Returns null when the tree holds nothing (Docker
- * then records an empty layer: history only).
+ * numeric owners only, so the same tree gives the same tar. A file capability goes into a PAX header written
+ * here as raw bytes (see {@link LayerXattrs}, {@link PaxRecords}). Returns null when the tree holds nothing
+ * (Docker then records an empty layer: history only).
  */
 final class LayerWriter {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -95,11 +97,13 @@ final class LayerWriter {
             put(new TarArchiveEntry(whiteout), 0, 0, 0, mtime);
             return;
         }
+        LayerXattrs.dropUnkept(path);
+        byte[] capability = type == S_IFLNK ? null : LayerXattrs.capability(path);
         TarArchiveEntry e;
         switch (type) {
             case S_IFDIR -> {
                 e = new TarArchiveEntry(name + "/");
-                put(e, S_IFDIR | (mode & 07777), a, mtime);
+                put(e, S_IFDIR | (mode & 07777), a, mtime, capability);
                 if ("y".equals(Posix.getXattr(path, LayerUnpacker.OPAQUE_XATTR))) {
                     put(new TarArchiveEntry(name + "/.wh..wh..opq"), 0, 0, 0, mtime);
                 }
@@ -108,7 +112,7 @@ final class LayerWriter {
             case S_IFLNK -> {
                 e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
                 e.setLinkName(Files.readSymbolicLink(path).toString());
-                put(e, S_IFLNK | (mode & 07777), a, mtime);
+                put(e, S_IFLNK | (mode & 07777), a, mtime, null);
             }
             case S_IFREG -> {
                 String inode = a.get("dev") + ":" + a.get("ino");
@@ -116,7 +120,7 @@ final class LayerWriter {
                 if (first != null) {
                     e = new TarArchiveEntry(name, TarConstants.LF_LINK);
                     e.setLinkName(first);
-                    put(e, S_IFREG | (mode & 07777), a, mtime);
+                    put(e, S_IFREG | (mode & 07777), a, mtime, capability);
                     return;
                 }
                 e = new TarArchiveEntry(name);
@@ -124,7 +128,7 @@ final class LayerWriter {
                 e.setMode(S_IFREG | (mode & 07777));
                 e.setIds((Integer) a.get("uid"), (Integer) a.get("gid"));
                 e.setModTime(mtime);
-                tar.putArchiveEntry(e);
+                tar.putArchiveEntry(withXattrs(e, capability));
                 try (InputStream in = Files.newInputStream(path, NOFOLLOW)) {
                     in.transferTo(tar);
                 }
@@ -137,21 +141,85 @@ final class LayerWriter {
                 long rdev = (Long) a.get("rdev");
                 e.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffL)));
                 e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
-                put(e, type | (mode & 07777), a, mtime);
+                put(e, type | (mode & 07777), a, mtime, capability);
             }
             default -> { } // sockets do not go into layers
         }
     }
 
-    private void put(TarArchiveEntry e, int mode, Map<String, Object> a, FileTime mtime) throws IOException {
-        put(e, mode, (Integer) a.get("uid"), (Integer) a.get("gid"), mtime);
+    /**
+     * With a capability (the entry's fields all set): writes the entry's PAX header itself (the tar library would
+     * write the value as UTF-8 text, corrupting bytes >= 0x80) and returns the entry in a form for which the
+     * library adds no second PAX header (Go's and most readers keep only the last one): a short ASCII name and
+     * whole-second times, the real names and the exact mtime being in this header.
+     */
+    private TarArchiveEntry withXattrs(TarArchiveEntry e, byte[] capability) throws IOException {
+        if (capability == null) {
+            return e;
+        }
+        Map<String, byte[]> records = new java.util.LinkedHashMap<>();
+        records.put("path", e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!e.getLinkName().isEmpty()) {
+            records.put("linkpath", e.getLinkName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        FileTime mtime = e.getLastModifiedTime();
+        java.time.Instant exact = mtime.toInstant();
+        if (exact.getNano() != 0) {
+            String fraction = String.format("%09d", exact.getNano()).replaceAll("0+$", "");
+            records.put("mtime", (exact.getEpochSecond() + "." + fraction).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        records.put(PaxRecords.XATTR_PREFIX + LayerXattrs.CAPABILITY, capability);
+        byte[] body = PaxRecords.encode(records);
+        FileTime seconds = FileTime.from(exact.getEpochSecond(), java.util.concurrent.TimeUnit.SECONDS);
+        TarArchiveEntry header = new TarArchiveEntry("PaxHeaders.0/" + shortName(e.getName()),
+                TarConstants.LF_PAX_EXTENDED_HEADER_LC);
+        header.setSize(body.length);
+        header.setModTime(seconds);
+        tar.putArchiveEntry(header);
+        tar.write(body);
+        tar.closeArchiveEntry();
+        e.setModTime(seconds);
+        if (!fitsUstar(e.getName()) || !fitsUstar(e.getLinkName())) {
+            TarArchiveEntry renamed = new TarArchiveEntry(shortName(e.getName()) + (e.isDirectory() ? "/" : ""),
+                    e.getLinkFlag());
+            renamed.setLinkName(e.getLinkName().isEmpty() ? "" : shortName(e.getLinkName()));
+            renamed.setSize(e.getSize());
+            renamed.setMode(e.getMode());
+            renamed.setIds((int) e.getLongUserId(), (int) e.getLongGroupId());
+            renamed.setModTime(e.getLastModifiedTime());
+            renamed.setDevMajor(e.getDevMajor());
+            renamed.setDevMinor(e.getDevMinor());
+            return renamed;
+        }
+        return e;
+    }
+
+    private static boolean fitsUstar(String name) {
+        return name.length() < 100 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    /** An ASCII stand-in of at most 60 characters; readers take the name from the PAX header. */
+    private static String shortName(String name) {
+        String base = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.length() > 60 ? base.substring(0, 60) : base;
+    }
+
+    private void put(TarArchiveEntry e, int mode, Map<String, Object> a, FileTime mtime, byte[] capability)
+            throws IOException {
+        put(e, mode, (Integer) a.get("uid"), (Integer) a.get("gid"), mtime, capability);
     }
 
     private void put(TarArchiveEntry e, int mode, int uid, int gid, FileTime mtime) throws IOException {
+        put(e, mode, uid, gid, mtime, null);
+    }
+
+    private void put(TarArchiveEntry e, int mode, int uid, int gid, FileTime mtime, byte[] capability)
+            throws IOException {
         e.setMode(mode == 0 ? 0100000 : mode);
         e.setIds(uid, gid);
         e.setModTime(mtime);
-        tar.putArchiveEntry(e);
+        tar.putArchiveEntry(withXattrs(e, capability));
         tar.closeArchiveEntry();
         entries++;
     }

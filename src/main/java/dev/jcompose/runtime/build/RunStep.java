@@ -84,6 +84,7 @@ final class RunStep {
         output.stream(" ---> Running in " + shortId + "\n");
         boolean created = false;
         boolean cancelled = false;
+        boolean succeeded = false;
         try {
             NamespaceMode netns = env.network().namespace(id, request);
             env.etcFiles().write(containerDir, request, NetworkSetup.NONE);
@@ -120,6 +121,7 @@ final class RunStep {
             if (cancelled) {
                 throw new BuildException("the build was cancelled: the client went away");
             }
+            succeeded = exit.get().exitCode() == 0;
             return exit.get().exitCode();
         } finally {
             if (created) {
@@ -127,7 +129,8 @@ final class RunStep {
             }
             quietly(() -> env.network().released(id));
             quietly(() -> Trees.delete(containerDir));
-            if (!cancelled) {
+            // dockerd prints the removal of a step's container only when the step succeeded
+            if (succeeded) {
                 quietly(() -> output.stream("Removing intermediate container " + shortId + "\n"));
             }
         }

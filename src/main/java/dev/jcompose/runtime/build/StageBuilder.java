@@ -36,8 +36,9 @@ final class StageBuilder {
 
     ImageState build(Dockerfile.Stage stage, List<Instruction> extra) throws IOException {
         run.stepLine(stage.from());
-        ImageState state = from(stage);
-        run.output().stream(state.id() == null ? "" : " ---> " + state.id().shortId() + "\n");
+        ImageState state = runTriggers(from(stage));
+        // dockerd prints the arrow for scratch too, with an empty id
+        run.output().stream(" ---> " + (state.id() == null ? "" : state.id().shortId()) + "\n");
         List<Instruction> all = new ArrayList<>(stage.body());
         all.addAll(extra);
         for (Instruction i : all) {
@@ -60,6 +61,29 @@ final class StageBuilder {
                     new ImageConfig.RootFs("layers", List.of()), List.of()), List.of());
         }
         return run.image(name, stage.from());
+    }
+
+    /**
+     * The base image's ONBUILD triggers, in order, each as its own step right after FROM (dockerd's classic
+     * builder); the stage's image does not carry them on. Trigger steps print no id of their own.
+     */
+    private ImageState runTriggers(ImageState base) throws IOException {
+        List<String> triggers = base.runConfig().onBuild();
+        if (triggers == null || triggers.isEmpty()) {
+            return base;
+        }
+        run.output().stream(OnBuildTriggers.header(triggers.size()));
+        ImageState state = OnBuildTriggers.withoutTriggers(base);
+        run.showStepIds(false);
+        try {
+            for (String trigger : triggers) {
+                Instruction i = DockerfileParser.trigger(trigger);
+                state = step(i, state);
+            }
+        } finally {
+            run.showStepIds(true);
+        }
+        return state;
     }
 
     /** The variables instructions expand: the image's ENV wins over the stage's ARGs. */
@@ -88,13 +112,13 @@ final class StageBuilder {
                     declared.add(value == null ? key : key + "=" + value);
                 }
                 return steps.cached(state, "ARG " + String.join(" ", declared), "",
-                        () -> steps.commit(state, state.runConfig(), null, "/bin/sh -c #(nop)  ARG "
+                        () -> steps.configCommit(state, state.runConfig(), "/bin/sh -c #(nop)  ARG "
                                 + String.join(" ", declared)));
             }
             case "MAINTAINER" -> {
                 String author = i.args();
-                return steps.cached(state, "MAINTAINER " + author, "", () -> steps.commit(withAuthor(state, author),
-                        state.runConfig(), null, "/bin/sh -c #(nop)  MAINTAINER " + author));
+                return steps.cached(state, "MAINTAINER " + author, "", () -> steps.configCommit(
+                        withAuthor(state, author), state.runConfig(), "/bin/sh -c #(nop)  MAINTAINER " + author));
             }
             case "RUN" -> {
                 return runStep(i, state, env);
@@ -110,8 +134,8 @@ final class StageBuilder {
                 if (i.keyword().equals("CMD")) {
                     cmdSet = true;
                 }
-                return steps.cached(state, r.text(), "", () -> steps.commit(state, r.config(), null, "/bin/sh -c #(nop)  "
-                        + r.text()));
+                return steps.cached(state, r.text(), "", () -> steps.configCommit(state, r.config(),
+                        "/bin/sh -c #(nop)  " + r.text()));
             }
         }
     }

@@ -31,7 +31,7 @@ final class Steps {
             Optional<ImageState> hit = run.cache().lookup(key);
             if (hit.isPresent()) {
                 run.output().stream(" ---> Using cache\n");
-                run.output().stream(" ---> " + hit.get().id().shortId() + "\n");
+                showId(hit.get());
                 return hit.get();
             }
         }
@@ -42,8 +42,33 @@ final class Steps {
             throw new UncheckedIOException(e);
         }
         run.cache().store(key, next);
-        run.output().stream(" ---> " + next.id().shortId() + "\n");
+        showId(next);
         return next;
+    }
+
+    private void showId(ImageState state) {
+        if (run.showStepIds()) {
+            run.output().stream(" ---> " + state.id().shortId() + "\n");
+        }
+    }
+
+    /**
+     * A step that only changes the config. dockerd's classic builder commits those through a container it
+     * creates and removes, and prints that pair of lines; the embedded builder needs no container, but prints
+     * the same shape (a fresh id) so that build logs read alike.
+     */
+    ImageState configCommit(ImageState parent, RunConfig config, String createdBy) {
+        String shortId = java.util.HexFormat.of().formatHex(randomBytes());
+        run.output().stream(" ---> Running in " + shortId + "\n");
+        ImageState next = commit(parent, config, null, createdBy);
+        run.output().stream("Removing intermediate container " + shortId + "\n");
+        return next;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[6];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
     }
 
     ImageState commit(ImageState parent, ImageRecord.Layer layer, String createdBy) {

@@ -28,6 +28,10 @@ public final class Posix {
 
         long lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
 
+        long llistxattr(String path, byte[] list, long size) throws LastErrorException;
+
+        int lremovexattr(String path, String name) throws LastErrorException;
+
         int geteuid();
 
         int lchown(String path, int uid, int gid) throws LastErrorException;
@@ -114,6 +118,52 @@ public final class Posix {
                 return null;
             }
             throw new IOException("getxattr " + name + " on " + path + ": errno " + e.getErrorCode());
+        }
+    }
+
+    /** The value's bytes as stored (capabilities are binary), or null when the file has no such attribute. */
+    public static byte[] getXattrBytes(Path path, String name) throws IOException {
+        byte[] buffer = new byte[65536]; // XATTR_SIZE_MAX
+        try {
+            long length = Holder.LIBC.lgetxattr(path.toString(), name, buffer, buffer.length);
+            return java.util.Arrays.copyOf(buffer, (int) length);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == ENODATA) {
+                return null;
+            }
+            throw new IOException("getxattr " + name + " on " + path + ": errno " + e.getErrorCode());
+        }
+    }
+
+    /** The names of the path's extended attributes (those this process may see); empty when it has none. */
+    public static java.util.List<String> listXattrs(Path path) throws IOException {
+        byte[] buffer = new byte[65536]; // XATTR_LIST_MAX
+        long length;
+        try {
+            length = Holder.LIBC.llistxattr(path.toString(), buffer, buffer.length);
+        } catch (LastErrorException e) {
+            throw new IOException("listxattr " + path + ": errno " + e.getErrorCode());
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == 0) {
+                if (i > start) {
+                    names.add(new String(buffer, start, i - start, StandardCharsets.UTF_8));
+                }
+                start = i + 1;
+            }
+        }
+        return names;
+    }
+
+    public static void removeXattr(Path path, String name) throws IOException {
+        try {
+            Holder.LIBC.lremovexattr(path.toString(), name);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != ENODATA) {
+                throw new IOException("removexattr " + name + " on " + path + ": errno " + e.getErrorCode());
+            }
         }
     }
 

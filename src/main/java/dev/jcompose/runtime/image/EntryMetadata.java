@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -15,7 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * opening a device has side effects.
  */
 final class EntryMetadata {
-    private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    private static final String OVERLAY_XATTRS = "trusted.overlay.";
 
     private EntryMetadata() {
     }
@@ -37,26 +38,38 @@ final class EntryMetadata {
     }
 
     /**
-     * Extended attributes carried as PAX SCHILY.xattr records (e.g. security.capability). trusted.* is
-     * never taken from a layer (it steers overlayfs itself); values that did not survive the tar library's
-     * text decoding are skipped rather than written wrong.
+     * Extended attributes carried as PAX SCHILY.xattr records (e.g. security.capability, user.*), applied as
+     * dockerd does, with one exception: trusted.overlay.* is never taken from a layer (it steers overlayfs
+     * itself: a layer could fake opaque directories or redirects). Without root only user.* can be set.
+     *
+     * @param raw the values as bytes when the raw headers were read (binary values intact); null: the tar
+     *     library's text values, where a binary value that did not survive decoding is skipped, not written wrong
      */
-    static void xattrs(Path path, TarArchiveEntry entry, boolean root, List<String> warnings) {
-        for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
-            if (!header.getKey().startsWith(XATTR_PREFIX)) {
-                continue;
+    static void xattrs(Path path, TarArchiveEntry entry, Map<String, byte[]> raw, boolean root,
+            List<String> warnings) {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        if (raw != null) {
+            values.putAll(raw);
+        } else {
+            for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
+                if (!header.getKey().startsWith(PaxRecords.XATTR_PREFIX)) {
+                    continue;
+                }
+                String name = header.getKey().substring(PaxRecords.XATTR_PREFIX.length());
+                if (header.getValue().indexOf('\uFFFD') >= 0) {
+                    warnings.add("skipped binary xattr " + name + " on " + entry.getName());
+                    continue;
+                }
+                values.put(name, header.getValue().getBytes(StandardCharsets.UTF_8));
             }
-            String name = header.getKey().substring(XATTR_PREFIX.length());
-            String value = header.getValue();
-            if (name.startsWith("trusted.") || (!root && !name.startsWith("user."))) {
-                continue;
-            }
-            if (value.indexOf('\uFFFD') >= 0) {
-                warnings.add("skipped binary xattr " + name + " on " + entry.getName());
+        }
+        for (Map.Entry<String, byte[]> x : values.entrySet()) {
+            String name = x.getKey();
+            if (name.startsWith(OVERLAY_XATTRS) || (!root && !name.startsWith("user."))) {
                 continue;
             }
             try {
-                Posix.setXattr(path, name, value.getBytes(StandardCharsets.UTF_8));
+                Posix.setXattr(path, name, x.getValue());
             } catch (IOException | UnsatisfiedLinkError e) {
                 warnings.add("cannot set xattr " + name + " on " + entry.getName() + ": " + e.getMessage());
             }

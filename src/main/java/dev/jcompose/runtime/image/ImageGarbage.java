@@ -20,12 +20,14 @@ final class ImageGarbage {
     private final ImageMetadata metadata;
     private final ContentStore content;
     private final Unpacker unpacker;
+    private final LayerSizes sizes;
     private final List<String> removed = new ArrayList<>();
 
-    ImageGarbage(ImageMetadata metadata, ContentStore content, Unpacker unpacker) {
+    ImageGarbage(ImageMetadata metadata, ContentStore content, Unpacker unpacker, LayerSizes sizes) {
         this.metadata = metadata;
         this.content = content;
         this.unpacker = unpacker;
+        this.sizes = sizes;
     }
 
     List<String> collect() {
@@ -39,6 +41,9 @@ final class ImageGarbage {
             note("layer snapshot " + layer + " (no image uses it)");
         }
         unreferencedBlobs();
+        for (String diffId : sizes.retainOnly(ImageStore.diffIdsOf(metadata.records()))) {
+            note("layer size record " + diffId + " (no image has that layer)");
+        }
         return List.copyOf(removed);
     }
 

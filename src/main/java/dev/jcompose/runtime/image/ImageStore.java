@@ -255,7 +255,15 @@ public final class ImageStore {
                 content.delete(blob);
             }
         }
+        sizes.retainOnly(diffIdsOf(remaining));
         return items;
+    }
+
+    /** The layers (diff ids) some image record has: whose size records stay. */
+    static Set<Digest> diffIdsOf(java.util.Collection<ImageRecord> records) {
+        Set<Digest> diffIds = new HashSet<>();
+        records.forEach(record -> record.layers().forEach(layer -> diffIds.add(layer.diffId())));
+        return diffIds;
     }
 
     /** Deletes those of {@code candidates} that no image record refers to. */
@@ -281,7 +289,7 @@ public final class ImageStore {
      * no record refers to (an ingest committed before its image record was written). One line per object.
      */
     public synchronized List<String> collectGarbage() {
-        return new ImageGarbage(metadata, content, unpacker).collect();
+        return new ImageGarbage(metadata, content, unpacker, sizes).collect();
     }
 
     /**

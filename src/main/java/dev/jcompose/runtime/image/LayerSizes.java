@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -21,6 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  *
  * <p>Derived data, computed from the layer blob once and kept under {@code images/layer-sizes/<diffid hex>}
  * (so a big image is not read again at every {@code docker images}); a missing or torn file is recomputed.
+ * A record goes with its layer: {@link #retainOnly} when an image is removed and at the start-up collection.
  */
 final class LayerSizes {
     private static final System.Logger LOG = System.getLogger(LayerSizes.class.getName());
@@ -48,6 +54,33 @@ final class LayerSizes {
 
     long of(ImageRecord record) {
         return record.layers().stream().mapToLong(this::of).sum();
+    }
+
+    /**
+     * Deletes the size records of layers not in {@code diffIds} (and temp files a crash left); returns the diff
+     * ids (hex) of the records removed. Plain files only, never followed: the directory is the store's own.
+     */
+    List<String> retainOnly(Set<Digest> diffIds) {
+        Set<String> keep = new HashSet<>();
+        diffIds.forEach(d -> keep.add(d.hex()));
+        known.keySet().removeIf(d -> !diffIds.contains(d));
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return removed;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!keep.contains(name) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                    removed.add(name);
+                }
+            }
+        } catch (IOException e) {
+            // only a cache: what stays is removed at the next collection
+            LOG.log(System.Logger.Level.WARNING, "cannot clean " + dir + ": " + e.getMessage());
+        }
+        return removed;
     }
 
     private Long stored(Digest diffId) {

@@ -49,6 +49,8 @@ public final class LayerUnpacker {
     private final Set<Path> written = new HashSet<>();
     private final Map<Path, TarArchiveEntry> directories = new LinkedHashMap<>();
     private final Map<Path, FileTime> touchedMtimes = new LinkedHashMap<>();
+    /** The current entry's xattrs as raw bytes, or null when only the tar library's text values are known. */
+    private Map<String, byte[]> rawXattrs;
 
     private LayerUnpacker(Path target, WhiteoutMode mode) {
         this.tree = new SafeTree(target);
@@ -67,9 +69,11 @@ public final class LayerUnpacker {
 
     private Result run(InputStream layer) throws IOException {
         HashingInputStream hashing = new HashingInputStream(Compression.decompress(layer));
-        TarArchiveInputStream tar = new TarArchiveInputStream(hashing, StandardCharsets.UTF_8.name());
+        RawPaxTap tap = new RawPaxTap(hashing);
+        TarArchiveInputStream tar = new TarArchiveInputStream(tap, StandardCharsets.UTF_8.name());
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
+            rawXattrs = tap.xattrsOf(entry.getName());
             apply(entry, tar);
         }
         // The diff_id covers the whole stream, end-of-archive blocks and padding included.
@@ -104,12 +108,12 @@ public final class LayerUnpacker {
         if (entry.isDirectory()) {
             directories.put(target, entry); // mode and mtime once its children are in
             EntryMetadata.owner(target, entry, root);
-            EntryMetadata.xattrs(target, entry, root, warnings);
+            EntryMetadata.xattrs(target, entry, rawXattrs, root, warnings);
         } else if (!entry.isLink()) {
             EntryMetadata.owner(target, entry, root);
             if (!entry.isSymbolicLink()) {
                 EntryMetadata.mode(target, entry.getMode());
-                EntryMetadata.xattrs(target, entry, root, warnings);
+                EntryMetadata.xattrs(target, entry, rawXattrs, root, warnings);
             }
             EntryMetadata.times(target, entry.getLastModifiedTime());
         }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The runtime defaults an image gives its containers ("config" in an image config), with Docker's field
  * names. ExposedPorts and Volumes are JSON objects whose values are always {} — kept as maps so the JSON
- * round-trips. OnBuild is kept for inspect but never executed (no builder triggers here).
+ * round-trips. OnBuild holds the triggers the builder runs when this image is a FROM.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -142,6 +142,12 @@ public record RunConfig(
         public Builder onBuild(String trigger) {
             onBuild = onBuild == null ? new ArrayList<>() : onBuild;
             onBuild.add(trigger);
+            return this;
+        }
+
+        /** No triggers: a FROM that ran its base's ONBUILD triggers does not hand them on. */
+        public Builder clearOnBuild() {
+            onBuild = null;
             return this;
         }
 
