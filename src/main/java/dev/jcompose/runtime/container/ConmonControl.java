@@ -33,6 +33,26 @@ final class ConmonControl {
     private ConmonControl() {
     }
 
+    /**
+     * Resizes as soon as conmon reads its control FIFO. conmon makes that FIFO just after its attach socket listens,
+     * so a caller that has just connected to the socket can be a few ms early (no FIFO yet, or no reader on it).
+     */
+    static void resizeWhenReady(Path bundleDir, int rows, int columns, long timeoutMillis) throws IOException,
+            InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            try {
+                resize(bundleDir, rows, columns);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(2);
+            }
+        }
+    }
+
     /** Resizes the terminal conmon holds for the bundle in {@code bundleDir}. */
     static void resize(Path bundleDir, int rows, int columns) throws IOException {
         if (rows <= 0 || columns <= 0) {

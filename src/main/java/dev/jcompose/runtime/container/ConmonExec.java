@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConmonExec implements AutoCloseable {
     private static final Duration SETUP = Duration.ofSeconds(10);
+    /** A resize right after the start can come before conmon reads its control FIFO: how long it may wait. */
+    private static final Duration RESIZE_READY = Duration.ofSeconds(1);
     private static final Duration EXIT_RECORD_WAIT = Duration.ofSeconds(5);
 
     private final Path dir;
@@ -73,17 +75,30 @@ public final class ConmonExec implements AutoCloseable {
                 }
                 ConmonAttach attach = ConmonAttach.connect(r.dir().resolve("attach"), SETUP.toMillis());
                 if (r.terminal() && r.rows() > 0) {
-                    ConmonControl.resize(r.dir(), r.rows(), r.columns());
+                    // queued by conmon until runc hands it the terminal: the process starts at this size
+                    ConmonControl.resizeWhenReady(r.dir(), r.rows(), r.columns(), SETUP.toMillis());
                 }
                 start.write('\n'); // second read: conmon's child runs runc exec now
                 return new ConmonExec(r.dir(), attach, r.runc(), r.containerId(), logPosition,
                         r.socketDir().resolve(r.sessionId()));
             }
         } catch (IOException e) {
+            killConmon(r.dir());
             throw new RuncException("exec", r.containerId(), "cannot start the exec session: " + e.getMessage());
         } catch (InterruptedException e) {
+            killConmon(r.dir());
             Thread.currentThread().interrupt();
             throw new RuncException("exec", r.containerId(), "interrupted");
+        }
+    }
+
+    /** A session that failed before its process started: its conmon (detached, waiting on the start FIFO) goes. */
+    private static void killConmon(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("conmon.pid")).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | NumberFormatException e) {
+            // conmon never wrote its pid: it did not get that far
         }
     }
 
@@ -115,7 +130,11 @@ public final class ConmonExec implements AutoCloseable {
 
     /** Resizes the session's terminal. */
     public void resize(int rows, int columns) throws IOException {
-        ConmonControl.resize(dir, rows, columns);
+        try {
+            ConmonControl.resizeWhenReady(dir, rows, columns, RESIZE_READY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
