@@ -32,15 +32,19 @@ tmp="$LIB/.jcompose.jar.$$"
 rm -f "$LIB/jcompose.aot"
 cp target/jcompose.jar "$tmp" && sync "$tmp" && mv -f "$tmp" "$LIB/jcompose.jar"
 
+# JVM flags of the CLI (and of the AOT training run below, so the cache matches): C1 only, and the serial GC —
+# a short CLI run has no use for G1's concurrent threads and regions (no-op `up`: -24 ms wall, interleaved medians).
+JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
 cat > "$PREFIX/bin/jcompose.tmp.$$" <<LAUNCHER
 #!/bin/sh
 # jcompose launcher (written by install.sh)
 JAVA_HOME="\${JCOMPOSE_JAVA_HOME:-$JAVA_HOME}"
 AOT="$LIB/jcompose.aot"
 if [ -f "\$AOT" ]; then
-  exec "\$JAVA_HOME/bin/java" -XX:AOTCache="\$AOT" -Xlog:aot=off -Xlog:cds=off -XX:TieredStopAtLevel=1 -jar "$LIB/jcompose.jar" "\$@"
+  exec "\$JAVA_HOME/bin/java" -XX:AOTCache="\$AOT" -Xlog:aot=off -Xlog:cds=off $JVM_FLAGS -jar "$LIB/jcompose.jar" "\$@"
 fi
-exec "\$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -jar "$LIB/jcompose.jar" "\$@"
+exec "\$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$LIB/jcompose.jar" "\$@"
 LAUNCHER
 chmod 755 "$PREFIX/bin/jcompose.tmp.$$"
 mv -f "$PREFIX/bin/jcompose.tmp.$$" "$PREFIX/bin/jcompose"
@@ -62,7 +66,7 @@ fi
 # a regular file in its place (it removes an existing output file before dumping), which broke every later test.
 if "$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
   rm -f "$LIB/jcompose.aot"
-  (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" -XX:TieredStopAtLevel=1 \
+  (cd compose-examples/hello && "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/jcompose.aot" $JVM_FLAGS \
       -Xlog:aot=off -Xlog:cds=off -cp "$LIB/jcompose.jar" dev.jcompose.cli.AotTraining \
       config --next config --hash '*' --next plan --next ps -a --next ls --next version >/dev/null 2>&1) || true
 fi

@@ -36,12 +36,32 @@ public final class Observer {
     private Observer() {
     }
 
+    /**
+     * Networks, volumes and name holders are read while the containers are listed and inspected: the calls are
+     * independent, and one after the other they were a third of a no-op `up`'s wait on the engine.
+     */
     public static ObservedProject observe(Engine engine, Project project) {
         String filter = Labels.PROJECT + "=" + project.name();
-        List<ObservedContainer> containers = inspectAll(engine, engine.listContainers(List.of(filter), true)
-                .stream().map(s -> s.id()).toList());
-        return new ObservedProject(project.name(), containers, networks(engine, project, filter),
-                volumes(engine, project, filter), foreign(engine, project));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<ObservedNetwork>> networks = pool.submit(() -> networks(engine, project, filter));
+            Future<List<ObservedVolume>> volumes = pool.submit(() -> volumes(engine, project, filter));
+            Future<List<ObservedContainer>> foreign = pool.submit(() -> foreign(engine, project));
+            List<ObservedContainer> containers = inspectAll(engine, engine.listContainers(List.of(filter), true)
+                    .stream().map(s -> s.id()).toList());
+            return new ObservedProject(project.name(), containers, join(networks), join(volumes), join(foreign));
+        }
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.jcompose.error.ComposeException(dev.jcompose.error.ComposeException.Kind.INTERRUPTED,
+                    "interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Only the project's containers (for ps, logs, stop...): no network or volume lookups. */
