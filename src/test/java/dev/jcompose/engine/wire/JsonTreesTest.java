@@ -26,6 +26,8 @@ class JsonTreesTest {
             "{\"esc\":\"quote\\\" backslash\\\\ nl\\n tab\\t ctl\\u0001 uni\\u00e9 \\u2028 slash\\/\"}",
             "[1,[2,[3,[4,{\"deep\":[null,false,true]}]]]]",
             "{\"dup\":1,\"dup\":2}",
+            "[\"\\ud83d\\ude00 pair\", -0, -0.0, 1E+2, 2e-3, 9223372036854775807, -9223372036854775808,"
+                    + " 9223372036854775808, 2147483648, -2147483648, 1000000000]",
             "  {\"spaced\" : [ 1 , 2 ] }  ");
 
     @Test
@@ -57,7 +59,8 @@ class JsonTreesTest {
     @Test
     void blankTextIsMissingAndBrokenTextFails() {
         assertTrue(Json.parse("").isMissingNode());
-        for (String broken : List.of("{", "[1,", "{\"a\":}", "nul", "{\"a\" 1}")) {
+        for (String broken : List.of("{", "[1,", "{\"a\":}", "nul", "{\"a\" 1}", "01", "[1.]", "-", "{} x",
+                "\"tab\there\"", "\"\\x\"", "\"\\u12\"", "[1 2]", "{\"a\":1,}", "[".repeat(1001))) {
             assertThrows(UncheckedIOException.class, () -> Json.parse(broken), broken);
         }
     }
