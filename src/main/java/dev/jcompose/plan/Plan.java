@@ -20,7 +20,10 @@ import org.jgrapht.graph.DefaultEdge;
  * {@link #toString()} is stable and readable: it is the golden-test oracle and the `--dry-run` text.
  */
 public final class Plan {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Only `plan --format json` needs a mapper: built then, not with every plan (see ResourceHash). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final List<PlanNode> nodes;
     private final List<String> warnings;
@@ -115,7 +118,7 @@ public final class Plan {
         root.put("operations", ops);
         root.put("warnings", warnings);
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,13 +1,15 @@
 package dev.jcompose.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jcompose.model.Network;
 import dev.jcompose.model.Volume;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,12 @@ import java.util.TreeMap;
 /**
  * The {@code com.docker.compose.config-hash} of networks and volumes: sha256 of the canonical JSON of the fields
  * that shape the engine resource. A changed hash means the resource must be recreated to match the file.
+ * The JSON is written with jackson-core's generator exactly as an ObjectMapper with ORDER_MAP_ENTRIES_BY_KEYS
+ * wrote it before (hashes stored in existing resources' labels must not change), without building a mapper:
+ * its first construction costs ~20 ms of start-up (Jackson's date formats load the JDK's locale data).
  */
 public final class ResourceHash {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ResourceHash() {
     }
@@ -61,11 +65,46 @@ public final class ResourceHash {
 
     private static String sha256(Object value) {
         try {
-            byte[] json = JSON.writeValueAsBytes(value);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(json)) {
+                write(g, value);
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.toByteArray()));
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash " + value, e);
         }
     }
 
+    /** Maps with their entries sorted by key, null values kept (what the mapper did). */
+    static void write(JsonGenerator g, Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> e : sortedByKey(m).entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case Collection<?> c -> {
+                g.writeStartArray();
+                for (Object item : c) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            default -> throw new IOException("no canonical JSON for " + value.getClass().getName());
+        }
+    }
+
+    private static Map<String, Object> sortedByKey(Map<?, ?> m) {
+        Map<String, Object> sorted = new TreeMap<>();
+        m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        return sorted;
+    }
 }

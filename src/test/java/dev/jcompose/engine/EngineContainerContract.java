@@ -95,6 +95,28 @@ public abstract class EngineContainerContract extends EngineContractBase {
     }
 
     @Test
+    void listRowsCarryTheNetworksAndMountsAnInspectReports() {
+        String id = engine.createContainer(fx.container(fx.name("rows"), SERVICE).label("jct.project", "rows")
+                .mount(MountSpec.volume(null, "/anon", false)).build());
+        engine.startContainer(id);
+        ContainerInfo info = engine.inspectContainer(id);
+        ContainerSummary row = engine.listContainers(List.of(fx.runFilter(), "jct.project=rows"), true).getFirst();
+        assertEquals(id, row.id());
+        assertEquals(info.name(), row.name());
+        Map<String, String> networkIds = new java.util.LinkedHashMap<>();
+        info.networks().forEach((network, attachment) -> networkIds.put(network, attachment.networkId()));
+        assertFalse(networkIds.isEmpty());
+        assertEquals(networkIds, row.networkIds(), "network name → id, as observing needs it");
+        assertEquals(List.copyOf(networkIds.keySet()), row.networks());
+        ContainerInfo.MountPoint anon = row.mounts().stream().filter(m -> m.destination().equals("/anon"))
+                .findFirst().orElseThrow();
+        assertEquals("volume", anon.type());
+        assertEquals(info.mounts().stream().filter(m -> m.destination().equals("/anon")).findFirst().orElseThrow()
+                .name(), anon.name());
+        engine.removeContainer(id, true, true);
+    }
+
+    @Test
     void aNameInUseIsAConflict() {
         String name = fx.name("dup");
         engine.createContainer(fx.container(name, SERVICE).build());

@@ -70,14 +70,14 @@ final class DockerBuild {
         }
         ObjectNode args = Json.object();
         spec.args().forEach(args::put);
-        add(params, "buildargs", args.toString());
+        add(params, "buildargs", Json.write(args));
         ObjectNode labels = Json.object();
         spec.labels().forEach(labels::put);
-        add(params, "labels", labels.toString());
+        add(params, "labels", Json.write(labels));
         if (!spec.cacheFrom().isEmpty()) {
-            ArrayNode cacheFrom = Json.MAPPER.createArrayNode();
+            ArrayNode cacheFrom = Json.array();
             spec.cacheFrom().forEach(cacheFrom::add);
-            add(params, "cachefrom", cacheFrom.toString());
+            add(params, "cachefrom", Json.write(cacheFrom));
         }
         add(params, "version", "1");
         return "?" + String.join("&", params);
@@ -103,7 +103,7 @@ final class DockerBuild {
         }
 
         void read(InputStream body) throws IOException {
-            try (MappingIterator<JsonNode> messages = Json.MAPPER.readerFor(JsonNode.class).readValues(body)) {
+            try (MappingIterator<JsonNode> messages = Json.mapper().readerFor(JsonNode.class).readValues(body)) {
                 while (messages.hasNextValue()) {
                     accept(messages.nextValue());
                 }

@@ -55,7 +55,17 @@ final class DockerConnection implements AutoCloseable {
         // Not DefaultDockerClientConfig here: building it reads ~/.docker/config.json through docker-java's own
         // object mapper (~20 ms of every command); only the streams client, built on first use, needs it.
         this.ssl = sslConfig(options);
-        this.shortHttp = new ApacheDockerHttpClient.Builder().dockerHost(options.host())
+        this.shortHttp = shortClient(options, ssl);
+    }
+
+    /** The JDK-only client on unix sockets (see UnixHttpClient); Apache's for tcp hosts, with or without TLS. */
+    private static DockerHttpClient shortClient(DockerEngine.Options options,
+            com.github.dockerjava.transport.SSLConfig ssl) {
+        if ("unix".equals(options.host().getScheme())) {
+            return new UnixHttpClient(java.nio.file.Path.of(options.host().getPath()), options.parallel() + 4,
+                    options.responseTimeout());
+        }
+        return new ApacheDockerHttpClient.Builder().dockerHost(options.host())
                 .sslConfig(ssl).maxConnections(options.parallel() + 4)
                 .connectionTimeout(options.connectTimeout()).responseTimeout(options.responseTimeout()).build();
     }
@@ -276,11 +286,7 @@ final class DockerConnection implements AutoCloseable {
     }
 
     private static byte[] bytes(JsonNode body) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.bytes(body);
     }
 
     static Map<String, String> query(String... keyValues) {
@@ -301,7 +307,7 @@ final class DockerConnection implements AutoCloseable {
         var node = Json.object();
         var array = node.putArray("label");
         labels.forEach(array::add);
-        return node.toString();
+        return Json.write(node);
     }
 
     static String segment(String value) {

@@ -286,7 +286,7 @@ public final class DockerEngine implements Engine {
         if (referenceFilter != null && !referenceFilter.isEmpty()) {
             ObjectNode node = Json.object();
             node.putArray("reference").add(referenceFilter);
-            filters = node.toString();
+            filters = Json.write(node);
         }
         List<ImageSummary> out = new ArrayList<>();
         connection.get("/images/json", query("filters", filters)).forEach(i -> out.add(ObjectJson.imageSummary(i)));

@@ -45,7 +45,7 @@ final class DockerInteractive {
                 stdio.size());
         ObjectNode body = Json.object().put("Detach", false).put("Tty", spec.tty());
         Hijack hijack = Hijack.open(connection.host(), connection.env(), "POST",
-                DockerConnection.PREFIX + "/exec/" + execId + "/start", body.toString().getBytes(StandardCharsets.UTF_8));
+                DockerConnection.PREFIX + "/exec/" + execId + "/start", Json.bytes(body));
         Pump pump = new Pump(hijack, spec.tty(), stdio).start("exec-" + container);
         try {
             if (spec.tty() && stdio.size() != null) {

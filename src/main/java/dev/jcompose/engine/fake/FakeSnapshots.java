@@ -90,7 +90,14 @@ final class FakeSnapshots {
         java.util.stream.Stream.concat(info.config().entrypoint().stream(), info.config().cmd().stream())
                 .forEach(arg -> command.add(command.isEmpty() || !arg.contains(" ") ? arg : "'" + arg + "'"));
         return new ContainerSummary(c.id, c.name, c.spec.image(), c.image.id(), String.join(" ", command), c.state,
-                statusText(c), info.config().labels(), c.created, c.published, List.copyOf(c.endpoints.keySet()));
+                statusText(c), info.config().labels(), c.created, c.published, List.copyOf(c.endpoints.keySet()),
+                networkIds(info), info.mounts());
+    }
+
+    private static Map<String, String> networkIds(ContainerInfo info) {
+        Map<String, String> out = new LinkedHashMap<>();
+        info.networks().forEach((name, attachment) -> out.put(name, attachment.networkId()));
+        return out;
     }
 
     /** `docker ps` STATUS without the elapsed time, which a fake clock would make meaningless. */

@@ -72,10 +72,16 @@ public final class ContainerJson {
         }
         ports.sort(PORT_ORDER);
         List<String> networks = keys(json.path("NetworkSettings"), "Networks");
-        return new ContainerSummary(text(json, "Id"), names.isEmpty() ? "" : stripSlash(names.getFirst()),
+        Map<String, String> networkIds = new LinkedHashMap<>();
+        json.path("NetworkSettings").path("Networks").properties()
+                .forEach(e -> networkIds.put(e.getKey(), text(e.getValue(), "NetworkID")));
+        // Legacy links add names like "/web/db_1": the container's own name is the one with a single slash.
+        String name = names.stream().filter(n -> n.lastIndexOf('/') <= 0).findFirst()
+                .orElse(names.isEmpty() ? "" : names.getFirst());
+        return new ContainerSummary(text(json, "Id"), stripSlash(name),
                 text(json, "Image"), text(json, "ImageID"), text(json, "Command"),
                 ContainerState.parse(text(json, "State")), text(json, "Status"), stringMap(json, "Labels"),
-                Json.epochSeconds(json, "Created"), ports, networks);
+                Json.epochSeconds(json, "Created"), ports, networks, networkIds, mountPoints(json.path("Mounts")));
     }
 
     private static final Comparator<PublishedPort> PORT_ORDER = Comparator.comparingInt(PublishedPort::containerPort)

@@ -3,6 +3,7 @@ package dev.jcompose.engine.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Null-tolerant readers and writers for Docker's JSON (absent, null and empty are all "not set"). */
+/**
+ * Null-tolerant readers and writers for Docker's JSON (absent, null and empty are all "not set"). Trees are read
+ * and written with jackson-core alone ({@link JsonTrees}): an ObjectMapper's first construction initialises
+ * Jackson's date formats, and with them the JDK's locale and calendar data (~20 ms of every command's start-up);
+ * {@link #mapper()} is there for the rare callers that need data binding.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Go's zero time, which Docker prints for "never". */
     private static final String ZERO_TIME_PREFIX = "0001-01-01";
@@ -27,16 +32,39 @@ public final class Json {
     private Json() {
     }
 
+    /** An ObjectMapper, built on first use (see the class comment). */
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
+
     public static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(text);
+            return JsonTrees.read(text);
         } catch (IOException e) {
             throw new UncheckedIOException("invalid JSON from engine: " + e.getMessage(), e);
         }
     }
 
+    /** Compact JSON text of a tree, as ObjectMapper writes it (also what {@code JsonNode.toString()} gives). */
+    public static String write(JsonNode node) {
+        return JsonTrees.write(node);
+    }
+
+    /** UTF-8 bytes of {@link #write}. */
+    public static byte[] bytes(JsonNode node) {
+        return JsonTrees.write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
     }
 
     public static String text(JsonNode node, String field) {

@@ -142,7 +142,7 @@ public final class RequestBodies {
      */
     private static void mounts(List<MountSpec> specs, ObjectNode host) {
         List<String> binds = new ArrayList<>();
-        ArrayNode mounts = Json.MAPPER.createArrayNode();
+        ArrayNode mounts = Json.array();
         for (MountSpec m : specs) {
             if (m.type() == MountSpec.Type.BIND && m.bindCreateHostPath()) {
                 List<String> options = new ArrayList<>();
