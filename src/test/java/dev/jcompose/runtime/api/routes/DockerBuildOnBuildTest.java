@@ -115,9 +115,11 @@ class DockerBuildOnBuildTest {
         String repo = "jct-onbuild-" + daemon.tag;
         Map<String, String> onEmbedded = scenario(embedded, repo);
         Map<String, String> onDockerd;
+        java.util.Set<String> before = dockerd.containerIds();
         try {
             onDockerd = scenario(dockerd, repo);
         } finally {
+            dockerd.removeBuildLeftovers(before); // the failing trigger's container
             for (String tag : List.of("grand", "child", "parent", "bogus", "failing", "config", "scratch")) {
                 dockerd.run("rmi", "-f", repo + ":" + tag);
             }

@@ -116,6 +116,7 @@ class DockerBuildXattrTest {
         DockerCli embedded = cli(daemon.uri());
         DockerCli dockerd = cli(URI.create("unix://" + DOCKERD_SOCKET));
         String repo = "jct-xattr-" + daemon.tag;
+        java.util.Set<String> before = dockerd.containerIds();
         try {
             DockerCli.Result built = embedded.run("build", "-t", repo + ":built", context().toString());
             assertEquals(0, built.exitCode(), built.toString());
@@ -144,6 +145,7 @@ class DockerBuildXattrTest {
             assertEquals(0, loadedHere.exitCode(), loadedHere.toString());
             assertEquals(expected, capabilityFacts(embedded, repo + ":dockerd"), "dockerd-built image on embedded");
         } finally {
+            dockerd.removeBuildLeftovers(before);
             dockerd.run("rmi", "-f", repo + ":built", repo + ":dockerd");
         }
     }

@@ -53,6 +53,25 @@ final class DockerCli {
         return runWithInput(null, args);
     }
 
+    /** Every container id on this engine, stopped ones included. */
+    java.util.Set<String> containerIds() throws IOException, InterruptedException {
+        return new java.util.HashSet<>(run("ps", "-aq", "--no-trunc").stdout().lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList());
+    }
+
+    /**
+     * Removes what dockerd's classic builder leaves behind since {@code before}: the container of a failed RUN is
+     * kept (unless --force-rm), and its image is an image id, never a name a user would run.
+     */
+    void removeBuildLeftovers(java.util.Set<String> before) throws IOException, InterruptedException {
+        for (String id : containerIds()) {
+            if (!before.contains(id) && run("inspect", "-f", "{{.Config.Image}}", id).stdout().strip()
+                    .startsWith("sha256:")) {
+                run("rm", "-f", id);
+            }
+        }
+    }
+
     /** {@link #run} with {@code input} as the CLI's stdin (a file: piped input, not a terminal). */
     Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
         File in = input == null ? new File("/dev/null") : File.createTempFile("jct-cli-", ".in");
