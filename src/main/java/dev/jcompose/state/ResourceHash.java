@@ -29,6 +29,15 @@ public final class ResourceHash {
     }
 
     public static String network(Network n) {
+        return sha256(networkFields(n));
+    }
+
+    public static String volume(Volume v) {
+        return sha256(volumeFields(v));
+    }
+
+    /** What a network's hash covers (the same fields and names as before this class wrote its own JSON). */
+    static Map<String, Object> networkFields(Network n) {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", n.name());
         m.put("driver", n.driver());
@@ -50,17 +59,17 @@ public final class ResourceHash {
         }
         ipam.put("config", pools);
         m.put("ipam", ipam);
-        return sha256(m);
+        return m;
     }
 
-    public static String volume(Volume v) {
+    static Map<String, Object> volumeFields(Volume v) {
         Map<String, Object> m = new TreeMap<>();
         m.put("name", v.name());
         // compose hashes an unset driver as "local" so that `driver: local` and no driver are the same volume.
         m.put("driver", v.driver() == null || v.driver().isEmpty() ? "local" : v.driver());
         m.put("driver_opts", v.driverOpts());
         m.put("labels", v.labels());
-        return sha256(m);
+        return m;
     }
 
     private static String sha256(Object value) {
