@@ -31,6 +31,8 @@ public final class DnsServer implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile int port;
     private volatile boolean closed;
+    /** Guards binding against closing (see supervise). */
+    private final Object sockets = new Object();
     private volatile DatagramSocket udp;
     private volatile ServerSocket tcp;
     private Thread udpWatchdog;
@@ -105,17 +107,23 @@ public final class DnsServer implements AutoCloseable {
     private void supervise(boolean isUdp) {
         while (!closed) {
             try {
-                if (isUdp) {
-                    if (udp == null || udp.isClosed()) {
+                // Under the lock close() takes: a socket bound again just after close() would stay bound for good
+                // (nobody closes it), and the next daemon's bind of this address would fail.
+                synchronized (sockets) {
+                    if (closed) {
+                        return;
+                    }
+                    if (isUdp && (udp == null || udp.isClosed())) {
                         udp = bindUdp(port);
                         restarts.incrementAndGet();
-                    }
-                    serveUdp(udp);
-                } else {
-                    if (tcp == null || tcp.isClosed()) {
+                    } else if (!isUdp && (tcp == null || tcp.isClosed())) {
                         tcp = bindTcp(port);
                         restarts.incrementAndGet();
                     }
+                }
+                if (isUdp) {
+                    serveUdp(udp);
+                } else {
                     serveTcp(tcp);
                 }
             } catch (Throwable t) {
@@ -228,9 +236,11 @@ public final class DnsServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
-        closeQuietly(true);
-        closeQuietly(false);
+        synchronized (sockets) {
+            closed = true;
+            closeQuietly(true);
+            closeQuietly(false);
+        }
         for (Thread t : new Thread[] {udpWatchdog, tcpWatchdog}) {
             if (t != null) {
                 t.interrupt();
