@@ -1,7 +1,6 @@
 package dev.jcompose.runtime.image;
 
 import dev.jcompose.runtime.content.Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -10,7 +9,7 @@ import java.security.MessageDigest;
  * Hashes and counts every byte that passes, skipped ones included: a tar reader skips the bodies of entries
  * it does not read, and java.security.DigestInputStream would leave those bytes out of the digest.
  */
-final class HashingInputStream extends FilterInputStream {
+final class HashingInputStream extends ObservingInputStream {
     private final MessageDigest sha256 = Digest.newSha256();
     private long count;
 
@@ -36,25 +35,6 @@ final class HashingInputStream extends FilterInputStream {
             count += n;
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     /** Reads to the end, so the digest covers the whole stream. */

@@ -1,6 +1,5 @@
 package dev.jcompose.runtime.image;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ import java.util.Map;
  * reader takes an entry's raw xattrs only when the names agree, and any doubt (an unknown layout, a mismatch)
  * turns the tap off and leaves the library's values in use.
  */
-final class RawPaxTap extends FilterInputStream {
+final class RawPaxTap extends ObservingInputStream {
     private static final int BLOCK = 512;
 
     /** An entry's name as the headers give it and its raw xattrs (name → value). */
@@ -88,25 +87,6 @@ final class RawPaxTap extends FilterInputStream {
             }
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     private void feed(byte b) {
