@@ -248,15 +248,25 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
                 }
             }
             timer.mark("kill");
+            // durable before anything is released: a crash from here on leaves a record boot turns into "dead"
+            // (as dockerd does), never a record that looks startable without its rootfs or network
+            ContainerRecord marked = ctx.store.get(id);
+            ctx.store.update(marked.withState(marked.state().withStatus(StateRecord.REMOVING)));
             ctx.supervisor.forget(id);
             ctx.health.stop(id);
             execs.forgetContainer(id);
             lifecycle.releaseResources(id, timer);
-            ctx.network.released(id);
-            if (ctx.rootfs.isMounted(id)) {
-                ctx.rootfs.unmount(id); // releaseResources could not: fail loudly rather than delete a mounted tree
+            try {
+                ctx.network.released(id);
+                if (ctx.rootfs.isMounted(id)) {
+                    ctx.rootfs.unmount(id); // releaseResources could not: fail loudly rather than delete a mounted tree
+                }
+                ctx.rootfs.remove(id);
+            } catch (RuntimeException e) {
+                ContainerRecord failed = ctx.store.get(id); // dockerd too leaves a container it could not remove dead
+                ctx.store.update(failed.withState(failed.state().dead("removal failed: " + e.getMessage())));
+                throw e;
             }
-            ctx.rootfs.remove(id);
             timer.mark("snapshot");
             Lifecycle.quietly(ctx.images::releaseUnusedLayers);
             timer.mark("layers");

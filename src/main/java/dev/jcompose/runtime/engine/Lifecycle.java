@@ -33,6 +33,9 @@ final class Lifecycle {
             if (r.state().paused()) {
                 throw RuntimeError.conflict("cannot start a paused container, try unpause instead");
             }
+            if (r.state().markedForRemoval()) {
+                throw RuntimeError.conflict("container is marked for removal and cannot be started");
+            }
             if (r.state().hasProcess()) {
                 throw RuntimeError.notModified("container already started");
             }

@@ -102,6 +102,15 @@ final class Recovery {
             adopt(r, status);
             return;
         }
+        String cutShort = cutShortRemoval(r);
+        if (cutShort != null) {
+            ctx.store.update(r.withState(r.state().dead(cutShort)));
+            LOG.log(System.Logger.Level.WARNING, "container " + id + " is dead: " + cutShort);
+            if (mode == Mode.BOOT) {
+                lifecycle.releaseResources(id);
+            }
+            return;
+        }
         if (r.state().hasProcess()) {
             ExitStatus exit = status == null ? new ExitStatus(ExitStatus.UNKNOWN_CODE, false)
                     : status.exit().orElse(new ExitStatus(ExitStatus.UNKNOWN_CODE, false));
@@ -121,6 +130,22 @@ final class Recovery {
         if (mode == Mode.BOOT) {
             lifecycle.releaseResources(id); // normally nothing to release: the sweeps report what a crash left
         }
+    }
+
+    /**
+     * Why a container that is not running can no longer be started, or null. A removal marks the record first
+     * and drops the record last, so a crash in between leaves a "removing" record, possibly without its
+     * writable layer; like dockerd at boot it becomes dead (only {@code docker rm} works on it, and compose
+     * recreates it) instead of a container whose start fails on a missing snapshot.
+     */
+    private String cutShortRemoval(ContainerRecord r) {
+        if (StateRecord.REMOVING.equals(r.state().status())) {
+            return "removal interrupted: the engine stopped while removing the container";
+        }
+        if (!r.state().markedForRemoval() && !snapshotter.exists(r.id())) {
+            return "its writable layer (snapshot) is missing";
+        }
+        return null;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * A container's state as Docker reports it. {@code status} is one of created, running, paused, restarting,
- * exited, dead; times are RFC 3339 (null = never). Immutable: transitions return a new record.
+ * removing, exited, dead; times are RFC 3339 (null = never). Immutable: transitions return a new record.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,6 +27,8 @@ public record StateRecord(
     public static final String RESTARTING = "restarting";
     public static final String EXITED = "exited";
     public static final String DEAD = "dead";
+    /** Persisted before a removal releases anything: a crash mid-removal is then seen, as dockerd sees it. */
+    public static final String REMOVING = "removing";
 
     public static StateRecord created() {
         return new StateRecord(CREATED, 0, 0, "", false, null, null, null);
@@ -40,6 +42,11 @@ public record StateRecord(
     /** A process exists (running or paused); a restarting container has none. */
     public boolean hasProcess() {
         return RUNNING.equals(status) || PAUSED.equals(status);
+    }
+
+    /** Being removed, or a removal was cut short (dead): dockerd refuses to start either. */
+    public boolean markedForRemoval() {
+        return REMOVING.equals(status) || DEAD.equals(status);
     }
 
     public boolean paused() {
@@ -65,6 +72,11 @@ public record StateRecord(
     public StateRecord withStatus(String newStatus) {
         return new StateRecord(newStatus, RESTARTING.equals(newStatus) ? 0 : pid, exitCode, error, oomKilled,
                 startedAt, finishedAt, health);
+    }
+
+    /** Dead: what a removal cut short leaves; only removal is allowed, and {@code error} says why. */
+    public StateRecord dead(String message) {
+        return new StateRecord(DEAD, 0, exitCode, message, oomKilled, startedAt, finishedAt, null);
     }
 
     public StateRecord withHealth(HealthRecord h) {

@@ -284,6 +284,9 @@ final class ContainerViews {
             case StateRecord.DEAD -> {
                 return "Dead";
             }
+            case StateRecord.REMOVING -> {
+                return "Removal In Progress";
+            }
             default -> {
                 if (s.startedAt() == null) {
                     return "Created";
