@@ -4,7 +4,6 @@ import dev.jcompose.runtime.image.HealthcheckInstruction;
 import dev.jcompose.runtime.image.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -171,19 +170,9 @@ final class ConfigSteps {
     }
 
     private static void expose(Instruction i, RunConfig.Builder b, String spec) {
-        String[] parts = spec.split("/", 2);
-        String protocol = parts.length == 2 ? parts[1].toLowerCase(Locale.ROOT) : "tcp";
-        String[] range = parts[0].split("-", 2);
         try {
-            int first = Integer.parseInt(range[0]);
-            int last = range.length == 2 ? Integer.parseInt(range[1]) : first;
-            if (first < 1 || last > 65535 || last < first || !Set.of("tcp", "udp", "sctp").contains(protocol)) {
-                throw new NumberFormatException();
-            }
-            for (int port = first; port <= last; port++) {
-                b.exposePort(port + "/" + protocol);
-            }
-        } catch (NumberFormatException e) {
+            b.exposeSpec(spec);
+        } catch (IllegalArgumentException e) {
             throw i.error("invalid containerPort: " + spec);
         }
     }

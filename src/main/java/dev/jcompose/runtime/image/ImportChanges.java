@@ -96,19 +96,9 @@ final class ImportChanges {
 
     /** 80, 80/tcp, 53/udp, 8000-8002/tcp (a range exposes each port). */
     private static void expose(RunConfig.Builder config, String spec) {
-        String[] parts = spec.split("/", 2);
-        String protocol = parts.length == 2 ? parts[1].toLowerCase(Locale.ROOT) : "tcp";
-        String[] range = parts[0].split("-", 2);
         try {
-            int first = Integer.parseInt(range[0]);
-            int last = range.length == 2 ? Integer.parseInt(range[1]) : first;
-            if (first < 1 || last > 65535 || last < first || !Set.of("tcp", "udp", "sctp").contains(protocol)) {
-                throw new NumberFormatException();
-            }
-            for (int port = first; port <= last; port++) {
-                config.exposePort(port + "/" + protocol);
-            }
-        } catch (NumberFormatException e) {
+            config.exposeSpec(spec);
+        } catch (IllegalArgumentException e) {
             throw RuntimeError.badRequest("invalid port in EXPOSE: \"" + spec + "\"");
         }
     }

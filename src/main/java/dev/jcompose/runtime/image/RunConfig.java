@@ -83,6 +83,31 @@ public record RunConfig(
             return this;
         }
 
+        /**
+         * EXPOSE's word: 80, 80/tcp, 53/udp, 8000-8002/tcp (a range exposes each port); the Dockerfile and
+         * {@code docker import --change} read it alike. Throws IllegalArgumentException for anything else.
+         */
+        public Builder exposeSpec(String spec) {
+            String[] parts = spec.split("/", 2);
+            String protocol = parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "tcp";
+            String[] range = parts[0].split("-", 2);
+            int first;
+            int last;
+            try {
+                first = Integer.parseInt(range[0]);
+                last = range.length == 2 ? Integer.parseInt(range[1]) : first;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(spec, e);
+            }
+            if (first < 1 || last > 65535 || last < first || !java.util.Set.of("tcp", "udp", "sctp").contains(protocol)) {
+                throw new IllegalArgumentException(spec);
+            }
+            for (int port = first; port <= last; port++) {
+                exposePort(port + "/" + protocol);
+            }
+            return this;
+        }
+
         /** Sets NAME=value, replacing an earlier value of the same name in place (Docker keeps the order). */
         public Builder env(String name, String value) {
             env = env == null ? new ArrayList<>() : env;
