@@ -369,6 +369,11 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         return ctx.rootfs.writableSize(id);
     }
 
+    /** GET /containers/{id}/changes: the container's file changes against its image, sorted by path. */
+    public List<dev.jcompose.runtime.snapshot.FileChange> changes(String ref) {
+        return ctx.rootfs.changes(get(ref).id());
+    }
+
     /** Ids of containers whose mounts use the volume. */
     public List<String> volumeUsers(String volume) {
         List<String> out = new ArrayList<>();

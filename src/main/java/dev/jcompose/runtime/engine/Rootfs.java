@@ -40,6 +40,11 @@ final class Rootfs {
         return snapshotter.exists(id) ? snapshotter.usage(id).size() : 0;
     }
 
+    /** What the container changed in its layer, as docker diff lists it (read only; mounted or not). */
+    List<dev.jcompose.runtime.snapshot.FileChange> changes(String id) {
+        return ContainerChanges.of(snapshotter, id);
+    }
+
     void mount(String id) {
         Path target = dir(id);
         try {
