@@ -56,7 +56,7 @@ public final class ContainerRoutes {
             return ApiResponse.json(200, DockerJson.object());
         });
         r.post("/containers/{id}/update", req -> notImplemented("container update"));
-        for (String unsupported : List.of("changes", "stats")) {
+        for (String unsupported : List.of("changes")) {
             r.get("/containers/{id}/" + unsupported, req -> {
                 engine.get(req.param("id"));
                 return notImplemented("container " + unsupported);
