@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded engine as a user has it: `jcompose engine run` in its own JVM over a daemon dir (root/ and run/
@@ -55,7 +56,7 @@ record EngineProcess(Path dir) implements EngineTarget {
             }
         } catch (InterruptedException | RuntimeException | Error e) {
             // a test timeout interrupts this wait: the engine must not outlive the test holding its addresses
-            p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw e;
         }
         return p;
