@@ -45,6 +45,7 @@ public final class Executor {
     private final DependencyWaiter waiter;
     private final ContainerStopper stopper;
     private final ContainerCreator creator;
+    private final NetworkCreator networks;
     /** Containers created by this run, by plan node id, for later steps on them (start, rename). */
     private final Map<Integer, String> created = new ConcurrentHashMap<>();
 
@@ -56,6 +57,7 @@ public final class Executor {
         this.waiter = new DependencyWaiter(engine, project, listener);
         this.stopper = new ContainerStopper(engine, options.signalAware(), options.stopTimeout());
         this.creator = new ContainerCreator(engine);
+        this.networks = new NetworkCreator(engine);
     }
 
     public void execute(Plan plan) {
@@ -93,7 +95,7 @@ public final class Executor {
         switch (op.type()) {
             case CREATE_NETWORK -> {
                 listener.on(ProgressEvent.working("Network", op.name(), "Creating"));
-                engine.createNetwork(networkSpec(op));
+                networks.create(networkSpec(op));
                 listener.on(ProgressEvent.done("Network", op.name(), "Created"));
             }
             case REMOVE_NETWORK -> {
