@@ -46,6 +46,7 @@ public final class Executor {
     private final ContainerStopper stopper;
     private final ContainerCreator creator;
     private final NetworkCreator networks;
+    private final ContainerRemover remover;
     /** Containers created by this run, by plan node id, for later steps on them (start, rename). */
     private final Map<Integer, String> created = new ConcurrentHashMap<>();
 
@@ -58,6 +59,7 @@ public final class Executor {
         this.stopper = new ContainerStopper(engine, options.signalAware(), options.stopTimeout());
         this.creator = new ContainerCreator(engine);
         this.networks = new NetworkCreator(engine);
+        this.remover = new ContainerRemover(engine);
     }
 
     public void execute(Plan plan) {
@@ -167,7 +169,7 @@ public final class Executor {
                 if (!d.recreate) {
                     listener.on(ProgressEvent.working("Container", d.name, "Removing"));
                 }
-                engine.removeContainer(container(op), true, op.removeVolumes());
+                remover.remove(container(op), true, op.removeVolumes());
                 if (!d.recreate) {
                     listener.on(ProgressEvent.done("Container", d.name, "Removed"));
                 }
