@@ -4,6 +4,7 @@ import dev.jcompose.app.ProjectContainers.OneOff;
 import dev.jcompose.engine.ContainerSummary;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.error.ComposeException;
+import dev.jcompose.exec.ContainerRemover;
 import dev.jcompose.exec.ContainerStopper;
 import dev.jcompose.exec.DependencyWaiter;
 import dev.jcompose.exec.FileInjector;
@@ -201,7 +202,7 @@ public final class ContainerLifecycle {
         forEach(containers, c -> {
             String name = ProjectContainers.name(c);
             listener.on(ProgressEvent.working("Container", name, "Removing"));
-            engine.removeContainer(c.id(), force, volumes);
+            new ContainerRemover(engine).remove(c.id(), force, volumes);
             listener.on(ProgressEvent.done("Container", name, "Removed"));
         });
     }

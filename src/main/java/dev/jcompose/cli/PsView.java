@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * `ps` output as compose renders it through docker's formatter (ContainerContext): the table NAME IMAGE COMMAND
@@ -33,8 +31,6 @@ final class PsView {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("Command", "CreatedAt", "ExitCode",
             "Health", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Name", "Names", "Networks", "Ports",
             "Project", "Publishers", "RunningFor", "Service", "Size", "State", "Status");
-    private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*}}");
-    private static final Pattern ANY_ACTION = Pattern.compile("\\{\\{.*?}}");
 
     private final boolean trunc;
     private final Instant now;
@@ -58,15 +54,15 @@ final class PsView {
         }
         boolean table = format.startsWith("table");
         String template = (table ? format.substring(5) : format).strip().replace("\\t", "\t").replace("\\n", "\n");
-        checkTemplate(template);
+        FieldTemplate.check(template, KNOWN);
         StringBuilder b = new StringBuilder();
         if (table) {
-            b.append(fill(template, HEADERS)).append('\n');
+            b.append(FieldTemplate.fill(template, HEADERS)).append('\n');
         }
         for (PsRow r : rows) {
             Map<String, String> text = new TreeMap<>();
             fields(r).forEach((k, v) -> text.put(k, v instanceof List<?> ? GoJson.write(v, false) : String.valueOf(v)));
-            b.append(fill(template, text)).append('\n');
+            b.append(FieldTemplate.fill(template, text)).append('\n');
         }
         return table ? TabWriter.format(b.toString(), 10, 3) : b.toString();
     }
@@ -112,30 +108,5 @@ final class PsView {
             out.add(m);
         }
         return out;
-    }
-
-    /** Only plain field references are supported; anything else is refused rather than printed wrong. */
-    private static void checkTemplate(String template) {
-        Matcher any = ANY_ACTION.matcher(template);
-        while (any.find()) {
-            Matcher field = FIELD.matcher(any.group());
-            if (!field.matches()) {
-                throw dev.jcompose.error.ComposeException.usage("unsupported --format template action "
-                        + any.group() + ": use table, json or {{.Field}} references");
-            }
-            if (!KNOWN.contains(field.group(1))) {
-                throw dev.jcompose.error.ComposeException.usage("template: can't evaluate field " + field.group(1));
-            }
-        }
-    }
-
-    private static String fill(String template, Map<String, String> values) {
-        Matcher m = FIELD.matcher(template);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(b, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
-        }
-        m.appendTail(b);
-        return b.toString();
     }
 }

@@ -42,6 +42,7 @@ final class Subcommands {
             Map.entry("run", RunCommand.class),
             Map.entry("scale", ScaleCommand.class),
             Map.entry("start", StartCommand.class),
+            Map.entry("stats", StatsCommand.class),
             Map.entry("stop", StopCommand.class),
             Map.entry("top", TopCommand.class),
             Map.entry("unpause", UnpauseCommand.class),

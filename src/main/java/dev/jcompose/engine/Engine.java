@@ -100,6 +100,14 @@ public interface Engine extends AutoCloseable {
         throw EngineErrors.failure("listing the processes of a container is not supported by this engine");
     }
 
+    /**
+     * A `docker stats` reading. {@code withPrevious}: the engine takes a second reading a second later so the
+     * answer carries CPU deltas (what `stats --no-stream` needs); otherwise it answers at once (one-shot).
+     */
+    default ResourceUsage stats(String container, boolean withPrevious) {
+        throw EngineErrors.failure("resource usage statistics are not supported by this engine");
+    }
+
     /** Runs a command in a running container to completion (CONFLICT when the container is not running). */
     ExecResult exec(String container, ExecSpec spec) throws InterruptedException;
 

@@ -45,6 +45,8 @@ public final class Executor {
     private final DependencyWaiter waiter;
     private final ContainerStopper stopper;
     private final ContainerCreator creator;
+    private final NetworkCreator networks;
+    private final ContainerRemover remover;
     /** Containers created by this run, by plan node id, for later steps on them (start, rename). */
     private final Map<Integer, String> created = new ConcurrentHashMap<>();
 
@@ -56,6 +58,8 @@ public final class Executor {
         this.waiter = new DependencyWaiter(engine, project, listener);
         this.stopper = new ContainerStopper(engine, options.signalAware(), options.stopTimeout());
         this.creator = new ContainerCreator(engine);
+        this.networks = new NetworkCreator(engine);
+        this.remover = new ContainerRemover(engine);
     }
 
     public void execute(Plan plan) {
@@ -93,7 +97,7 @@ public final class Executor {
         switch (op.type()) {
             case CREATE_NETWORK -> {
                 listener.on(ProgressEvent.working("Network", op.name(), "Creating"));
-                engine.createNetwork(networkSpec(op));
+                networks.create(networkSpec(op));
                 listener.on(ProgressEvent.done("Network", op.name(), "Created"));
             }
             case REMOVE_NETWORK -> {
@@ -165,7 +169,7 @@ public final class Executor {
                 if (!d.recreate) {
                     listener.on(ProgressEvent.working("Container", d.name, "Removing"));
                 }
-                engine.removeContainer(container(op), true, op.removeVolumes());
+                remover.remove(container(op), true, op.removeVolumes());
                 if (!d.recreate) {
                     listener.on(ProgressEvent.done("Container", d.name, "Removed"));
                 }

@@ -83,5 +83,34 @@ class CliKillConvergenceE2eTest {
                         context + ": project networks");
             }
         }
+
+        /**
+         * kill -9 during `down`: the engine may still be removing what the killed CLI asked for when the next
+         * `down` observes, which must then finish the job (a container already gone, or one whose removal is in
+         * progress, is removed as far as down is concerned) and leave no container and no network.
+         */
+        @Test
+        void downConvergesAfterTheCliIsKilledAtAnyMoment() throws Exception {
+            project.example("scale");
+            long seed = Long.getLong("jcompose.cli.kill.seed", System.nanoTime());
+            Random random = new Random(seed);
+            for (int i = 1; i <= Math.max(2, ITERATIONS / 2); i++) {
+                project.ok("up", "-d", "--scale", "api=3");
+                String tag = "killdown" + i;
+                Process p = Cli.start(project.dir, tag, project.target.cliEnv(), project.args("down", "-t", "0"));
+                long delay = 300 + random.nextInt(1500);
+                Thread.sleep(delay);
+                p.destroyForcibly();
+                p.waitFor();
+                String context = "seed " + seed + ", iteration " + i + ", down killed after " + delay + " ms";
+
+                Cli.Result again = project.jc("down", "-t", "0");
+                assertEquals(0, again.code(), context + "\n" + again.transcript());
+                assertEquals(List.of(), project.allContainers().stream().map(ContainerSummary::name).toList(),
+                        context);
+                assertEquals(0, project.engine.listNetworks(List.of(Labels.PROJECT + "=" + project.name)).size(),
+                        context + ": project networks");
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded engine as a user has it: `jcompose engine run` in its own JVM over a daemon dir (root/ and run/
@@ -45,13 +46,18 @@ record EngineProcess(Path dir) implements EngineTarget {
         Process p = pb.start();
         Path socket = socket(dir);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!EngineProbe.ping(socket)) {
-            if (System.nanoTime() > deadline || !p.isAlive()) {
-                p.destroyForcibly();
-                throw new AssertionError("engine did not start:\n" + Files.readString(dir.resolve("engine-" + tag
-                        + ".out")));
+        try {
+            while (!EngineProbe.ping(socket)) {
+                if (System.nanoTime() > deadline || !p.isAlive()) {
+                    throw new AssertionError("engine did not start:\n" + Files.readString(dir.resolve("engine-" + tag
+                            + ".out")));
+                }
+                Thread.sleep(10);
             }
-            Thread.sleep(10);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            // a test timeout interrupts this wait: the engine must not outlive the test holding its addresses
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw e;
         }
         return p;
     }

@@ -212,6 +212,13 @@ public final class DockerEngine implements Engine {
         return new ProcessList(Json.strings(top, "Titles"), rows);
     }
 
+    /** GET /containers/{id}/stats, not streamed; one-shot unless the CPU deltas are wanted (then ~1 s). */
+    @Override
+    public dev.jcompose.engine.ResourceUsage stats(String container, boolean withPrevious) {
+        return StatsJson.usage(connection.get(containerPath(container) + "/stats",
+                Map.of("stream", "false", "one-shot", Boolean.toString(!withPrevious))));
+    }
+
     private static String containerPath(String container) {
         return "/containers/" + segment(container);
     }

@@ -45,6 +45,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     private final NetworkConnections connections;
     private final ContainerFiles files;
     private final ContainerTop top;
+    private final ContainerStats stats;
     private final ContainerStdio stdio;
     private final ScheduledExecutorService scheduler;
     private ExitWatcher watcher;
@@ -63,6 +64,7 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
         this.connections = new NetworkConnections(ctx);
         this.files = new ContainerFiles(ctx);
         this.top = new ContainerTop(ctx);
+        this.stats = new ContainerStats(ctx);
         this.stdio = new ContainerStdio(ctx);
         ctx.health = new HealthMonitor(ctx.clock, execs::probe, lifecycle::healthResult);
         ctx.supervisor = new Supervisor(ctx.clock, Supervisor.Scheduler.of(scheduler), lifecycle::restartByPolicy);
@@ -323,6 +325,11 @@ public final class ContainerEngine implements AutoCloseable, ImageUsage {
     /** docker top. */
     public ContainerTop top() {
         return top;
+    }
+
+    /** docker stats. */
+    public ContainerStats stats() {
+        return stats;
     }
 
     public LogReader logs() {

@@ -14,6 +14,7 @@ public final class ContainerApi {
         new ContainerRoutes(engine, root.resolve("containers"), clock).register(router);
         new ContainerStreams(engine).register(router);
         new ArchiveRoutes(engine).register(router);
+        new StatsRoutes(engine).register(router);
         new ExecRoutes(engine).register(router);
         new VolumeRoutes(engine).register(router);
         new EventRoutes(engine, clock).register(router);

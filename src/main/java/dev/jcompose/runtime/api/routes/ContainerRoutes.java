@@ -56,12 +56,6 @@ public final class ContainerRoutes {
             return ApiResponse.json(200, DockerJson.object());
         });
         r.post("/containers/{id}/update", req -> notImplemented("container update"));
-        for (String unsupported : List.of("stats")) {
-            r.get("/containers/{id}/" + unsupported, req -> {
-                engine.get(req.param("id"));
-                return notImplemented("container " + unsupported);
-            });
-        }
         new ContainerChangesRoute(engine).register(r);
         r.post("/containers/prune", this::prune);
     }
